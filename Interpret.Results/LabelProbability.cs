@@ -1,0 +1,3 @@
+namespace Interpret.Results;
+
+public sealed record LabelProbability(string Label, double Probability);
