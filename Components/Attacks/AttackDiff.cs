@@ -1,0 +1,45 @@
+using Interpret.Results;
+
+namespace Interpret.Components;
+
+/// <summary>Replays an attack's steps over the original tokens. Positions index the field's original tokens, so
+/// the result lines up column by column with the original, whatever the final re-tokenisation looks like.</summary>
+public static class AttackDiff
+{
+    /// <summary>The attacked fields in the record's order: those a step changed, the field named in the options,
+    /// or else the last field (the task default, e.g. the hypothesis).</summary>
+    public static IReadOnlyList<FieldDiff> Attacked(Attack attack)
+    {
+        var changes = attack.Steps
+            .SelectMany(s => s.Changes.Select(c => new PositionChange(s.Step, c)))
+            .ToList();
+        var names = changes.Select(c => c.Change.Field).ToHashSet();
+        if (attack.Options.Field is { } optionField) names.Add(optionField);
+        if (names.Count == 0 && attack.OriginalFields.Count > 0) names.Add(attack.OriginalFields[^1].Name);
+
+        return attack.OriginalFields
+            .Where(f => names.Contains(f.Name))
+            .Select(f => new FieldDiff(f, changes
+                .Where(c => c.Change.Field == f.Name && c.Change.Position >= 0 && c.Change.Position < f.Tokens.Count)
+                .GroupBy(c => c.Change.Position)
+                .ToDictionary(g => g.Key, g => g.Last()))) // a position changed twice shows its latest word
+            .ToList();
+    }
+
+    /// <summary>The fields the attack left alone (context, e.g. the premise).</summary>
+    public static IReadOnlyList<Field> Untouched(Attack attack, IReadOnlyList<FieldDiff> attacked) =>
+        attack.OriginalFields.Where(f => attacked.All(a => a.Field.Name != f.Name)).ToList();
+
+    /// <summary>The label whose confidence an attack tracks: the instance's label when the prediction scores it,
+    /// else the original prediction.</summary>
+    public static string TrackedLabel(Attack attack) =>
+        attack.Original.Probabilities.Any(p => p.Label == attack.Label.Value) ? attack.Label.Value : attack.Original.Label;
+
+    /// <summary>The newest prediction: the last step's (a partial record's Final may lag behind), else Final.</summary>
+    public static Prediction Latest(Attack attack) => attack.Steps.Count > 0 ? attack.Steps[^1].Prediction : attack.Final;
+
+    /// <summary>"text[3] 'the' → 'a'" or "text[3] 'the' removed".</summary>
+    public static string Describe(TokenChange change) => change.After is null
+        ? $"{change.Field}[{change.Position}] '{change.Before}' removed"
+        : $"{change.Field}[{change.Position}] '{change.Before}' → '{change.After}'";
+}

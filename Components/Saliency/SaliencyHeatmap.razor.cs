@@ -1,0 +1,77 @@
+using Interpret.Results;
+using Microsoft.AspNetCore.Components;
+
+namespace Interpret.Components;
+
+/// <summary>Tokens coloured by saliency, one row per input field on one shared colour scale, with a colour legend and
+/// a slider that outlines the k tokens of largest |score|.
+/// Usage: <c>&lt;SaliencyHeatmap Instance="@instance" /&gt;</c> or <c>&lt;SaliencyHeatmap Interpretation="@result" /&gt;</c>.</summary>
+public partial class SaliencyHeatmap
+{
+    /// <summary>One interpreted instance to show. Ignored when <see cref="Interpretation"/> is set.</summary>
+    [Parameter] public InterpretedInstance? Instance { get; set; }
+
+    /// <summary>A whole result: every instance is shown, each on its own scale, under the method and timing.</summary>
+    [Parameter] public Interpretation? Interpretation { get; set; }
+
+    /// <summary>True: signed raw scores on a diverging blue–red scale. False (default, as AllenNLP's demo):
+    /// normalised |scores| on a sequential scale.</summary>
+    [Parameter] public bool Signed { get; set; }
+
+    /// <summary>How many tokens (largest |score| across all fields) to highlight. Default 3. Bindable.</summary>
+    [Parameter] public int TopK { get; set; } = 3;
+
+    [Parameter] public EventCallback<int> TopKChanged { get; set; }
+
+    [Parameter(CaptureUnmatchedValues = true)] public IReadOnlyDictionary<string, object>? Attributes { get; set; }
+
+    List<SaliencyLayout> _layouts = [];
+    int _topK;
+    int? _lastTopKParameter;
+
+    int SliderMax => Math.Max(1, _layouts.Max(l => l.TokenCount));
+    int CurrentTopK => Math.Clamp(_topK, 0, SliderMax);
+
+    protected override void OnParametersSet()
+    {
+        IEnumerable<InterpretedInstance> instances = Interpretation?.Instances ?? (Instance is null ? [] : [Instance]);
+        _layouts = instances.Select(i => SaliencyLayout.Build(i, Signed)).ToList();
+
+        // The slider owns the value between renders; a new TopK from the parent wins.
+        if (_lastTopKParameter != TopK)
+        {
+            _topK = TopK;
+            _lastTopKParameter = TopK;
+        }
+    }
+
+    async Task OnTopKChanged(int k)
+    {
+        _topK = k;
+        await TopKChanged.InvokeAsync(k);
+    }
+
+    string TokenClass(SaliencyCell cell)
+    {
+        var css = "saliency-token";
+        if (cell.Rank <= CurrentTopK) css += " top-k";
+        if (cell.InLabelSpan) css += " label-span";
+        return css;
+    }
+
+    static string TokenTitle(SaliencyCell cell) =>
+        $"{cell.Field}[{cell.Position}] '{cell.Text}': raw {Format.Detail(cell.Raw)}, normalised {Format.Detail(cell.Normalized)}, rank {cell.Rank}";
+
+    static string TokenAriaLabel(SaliencyCell cell) =>
+        $"word '{cell.Text}', score {Format.Score(cell.Score)}, rank {cell.Rank}";
+
+    internal static string InstanceTitle(InterpretedInstance instance)
+    {
+        var label = instance.Label;
+        var title = label.Kind == "class" ? label.Value : $"{label.Kind} {label.Value}";
+        if (label.Field is not null && label.Start is int start)
+            title += $" at {label.Field}[{start}..{label.End ?? start + 1})";
+        var p = instance.Probabilities.FirstOrDefault(x => x.Label == label.Value);
+        return p is null ? title : $"{title} ({Format.Probability(p.Probability)})";
+    }
+}
