@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Interpret.Core.Gradients;
+using Interpret.Core.Methods;
+using Interpret.Core.Predictors;
+using Interpret.Results;
+using static TorchSharp.torch;
+
+namespace Interpret.Core.Attacks;
+
+/// <summary>
+/// HotFlip (Ebrahimi et al. 2018) as AllenNLP Interpret runs it: take the unflipped position whose embedding
+/// gradient has the largest norm and swap in the vocabulary entry with the best first-order gain (e′ − e)·∇,
+/// signed to push the objective away from the prediction (untargeted) or towards the target (targeted);
+/// recompute gradients after each flip; stop when the prediction changes / reaches the target or positions run
+/// out. Padding, unknown, special and non-alphanumeric entries are never put in, punctuation is never flipped,
+/// and each position flips at most once. "joint" searches (position, word) together instead.
+/// Costs flips + 1 gradient passes. Registered as "hotflip".
+/// </summary>
+public sealed class HotFlip : Attacker
+{
+    public override string Name => MethodNames.HotFlip;
+
+    public override MethodOptions Resolve(MethodOptions requested)
+    {
+        if (requested.MaxFlips is < 1) throw new InputException("Max flips must be at least 1.");
+        return new MethodOptions
+        {
+            Objective = Objectives.Name(Objectives.Parse(requested.Objective)),
+            Target = requested.Target,
+            Instance = requested.Instance,
+            Field = requested.Field,
+            MaxFlips = requested.MaxFlips,
+            Joint = requested.Joint ?? false,
+        };
+    }
+
+    public override IEnumerable<Attack> Run(Predictor predictor, TextInstance input, MethodOptions requested, CancellationToken cancellation = default)
+    {
+        var options = Resolve(requested);
+        var objective = Objectives.Parse(options.Objective);
+        var clock = Stopwatch.StartNew();
+        int field = AttackedField(input, options);
+        var original = predictor.Predict(input);
+        bool targeted = options.Target is not null;
+        // Untargeted: the label is the model's own prediction and the objective must fall; targeted: it must rise.
+        var labeled = LabeledInstances.Select(predictor, input, original, options with { Target = null }).First();
+        var goal = targeted ? predictor.WithTarget(input, options.Target!) : labeled;
+        double sign = targeted ? 1 : -1;
+        int tokens = input.Fields[field].Tokens.Count;
+        int maxFlips = options.MaxFlips ?? tokens;
+        options = options with { Field = input.Fields[field].Name, MaxFlips = maxFlips };
+
+        using var matrix = predictor.EmbeddingMatrix();
+        var valid = Enumerable.Range(0, predictor.Vocabulary.Count).Select(predictor.IsValidReplacement).ToArray();
+        var flipped = new bool[tokens];
+        var steps = new List<AttackStep>();
+        var current = goal;
+        var pass = predictor.GetGradients([current], objective);
+        int passes = 1;
+        Prediction now = pass.Predictions[0];
+
+        while (!Reached(now) && steps.Count < maxFlips)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var choice = Choose(predictor, current.Input.Fields[field], pass.Fields[0][field], matrix, valid, flipped, sign, options.Joint!.Value);
+            if (choice is not var (position, word)) break;
+            var before = current.Input.Fields[field].Tokens[position].Text;
+            var after = predictor.Vocabulary[word];
+            flipped[position] = true;
+            current = current with { Input = current.Input.ReplaceToken(field, position, after) };
+            pass = predictor.GetGradients([current], objective);
+            passes++;
+            now = pass.Predictions[0];
+            steps.Add(new AttackStep(steps.Count + 1, [new TokenChange(input.Fields[field].Name, position, before, after)], now, passes));
+            yield return Record(false);
+        }
+        yield return Record(true);
+
+        bool Reached(Prediction p) => targeted ? predictor.Holds(goal, p) : !predictor.Holds(labeled, p);
+
+        Attack Record(bool complete) => new(predictor.Id, predictor.Info.ManifestHash, Name, options, goal.Label,
+            input.Fields, original, steps.ToList(), current.Input.Fields, now, Reached(now), passes, clock.Elapsed.TotalMilliseconds, complete);
+    }
+
+    /// <summary>The flip to make: (position, vocabulary id), or null when no position is left.</summary>
+    internal static (int Position, int Word)? Choose(Predictor predictor, Field field, FieldGradient gradient, Tensor matrix, bool[] valid,
+        bool[] flipped, double sign, bool joint)
+    {
+        var positions = Enumerable.Range(0, field.Tokens.Count).Where(p => !flipped[p] && !Attacker.IsIgnored(field.Tokens[p].Text)).ToList();
+        if (positions.Count == 0) return null;
+        if (!joint)
+        {
+            int position = positions.MaxBy(p => SquaredNorm(gradient.GradientOf(p)));
+            var (word, _) = BestWord(predictor, field, gradient, matrix, valid, position, sign);
+            return word < 0 ? null : (position, word);
+        }
+        (int Position, int Word, double Gain)? best = null;
+        foreach (var p in positions)
+        {
+            var (word, gain) = BestWord(predictor, field, gradient, matrix, valid, p, sign);
+            if (word >= 0 && (best is null || gain > best.Value.Gain)) best = (p, word, gain);
+        }
+        return best is { } b ? (b.Position, b.Word) : null;
+    }
+
+    /// <summary>argmax over valid entries w ≠ current of sign · (e_w − e)·∇, the first-order change of the objective.</summary>
+    internal static (int Word, double Gain) BestWord(Predictor predictor, Field field, FieldGradient gradient, Tensor matrix, bool[] valid, int position, double sign)
+    {
+        using var scope = NewDisposeScope();
+        var g = gradient.GradientOf(position).ToArray();
+        var e = gradient.EmbeddingOf(position).ToArray();
+        double current = 0;
+        for (int d = 0; d < g.Length; d++) current += e[d] * g[d];
+        var scores = matrix.matmul(tensor(g)).data<double>().ToArray();
+        int currentId = predictor.Vocabulary.IdOf(field.Tokens[position].Text);
+        int bestWord = -1;
+        double bestGain = double.NegativeInfinity;
+        for (int w = 0; w < scores.Length; w++)
+        {
+            if (!valid[w] || w == currentId) continue;
+            double gain = sign * (scores[w] - current);
+            if (gain > bestGain) (bestWord, bestGain) = (w, gain);
+        }
+        return (bestWord, bestGain);
+    }
+
+    static double SquaredNorm(ReadOnlySpan<double> v)
+    {
+        double s = 0;
+        foreach (var x in v) s += x * x;
+        return s;
+    }
+}

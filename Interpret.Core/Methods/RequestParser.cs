@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Interpret.Core.Predictors;
+using Interpret.Results;
+
+namespace Interpret.Core.Methods;
+
+/// <summary>Reads the one input shape of the UI, API and batch mode from JSON: either the task's input object
+/// ({"text": "…"}) or a request wrapping it ({"input": {…}, "options": {…}}). Errors say what is wrong.</summary>
+public static class RequestParser
+{
+    public static MethodRequest Parse(string json, MethodOptions? defaults = null)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(json); }
+        catch (JsonException e) { throw new InputException($"Malformed JSON: {e.Message}"); }
+        using (document) return Parse(document.RootElement, defaults);
+    }
+
+    public static MethodRequest Parse(JsonElement root, MethodOptions? defaults = null)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw new InputException("Expected a JSON object such as {\"text\": \"…\"}.");
+        if (!root.TryGetProperty("input", out var input))
+            return new MethodRequest(ReadInput(root), defaults);
+        foreach (var property in root.EnumerateObject())
+            if (property.Name is not ("input" or "options"))
+                throw new InputException($"Unknown request member '{property.Name}'; a request has \"input\" and \"options\".");
+        var options = defaults ?? new MethodOptions();
+        if (root.TryGetProperty("options", out var o) && o.ValueKind != JsonValueKind.Null)
+            options = Merge(options, ReadOptions(o));
+        return new MethodRequest(ReadInput(input), options);
+    }
+
+    public static IReadOnlyDictionary<string, string> ReadInput(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw new InputException("The input must be an object of field names to text, such as {\"text\": \"…\"}.");
+        var fields = new Dictionary<string, string>();
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String)
+                throw new InputException($"Input field '{property.Name}' must be a string.");
+            fields[property.Name] = property.Value.GetString()!;
+        }
+        if (fields.Count == 0) throw new InputException("The input has no fields.");
+        return fields;
+    }
+
+    public static MethodOptions ReadOptions(JsonElement element)
+    {
+        try { return element.Deserialize<MethodOptions>(ResultJson.Options) ?? new MethodOptions(); }
+        catch (JsonException e) { throw new InputException($"Bad options: {e.Message}"); }
+    }
+
+    /// <summary>Options set in <paramref name="over"/> win over <paramref name="under"/>.</summary>
+    public static MethodOptions Merge(MethodOptions under, MethodOptions over) => new()
+    {
+        Objective = over.Objective ?? under.Objective,
+        Target = over.Target ?? under.Target,
+        Instance = over.Instance ?? under.Instance,
+        Steps = over.Steps ?? under.Steps,
+        Rule = over.Rule ?? under.Rule,
+        Samples = over.Samples ?? under.Samples,
+        NoiseScale = over.NoiseScale ?? under.NoiseScale,
+        Seed = over.Seed ?? under.Seed,
+        TimesInput = over.TimesInput ?? under.TimesInput,
+        Chunk = over.Chunk ?? under.Chunk,
+        Field = over.Field ?? under.Field,
+        MaxFlips = over.MaxFlips ?? under.MaxFlips,
+        Joint = over.Joint ?? under.Joint,
+        BeamSize = over.BeamSize ?? under.BeamSize,
+    };
+}

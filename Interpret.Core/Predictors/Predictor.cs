@@ -1,0 +1,132 @@
+using Interpret.Core.Gradients;
+using Interpret.Core.Models;
+using Interpret.Core.Text;
+using Interpret.Results;
+using static TorchSharp.torch;
+
+namespace Interpret.Core.Predictors;
+
+/// <summary>
+/// Wraps one model for interpretation. Subclasses know the model's inputs and outputs (tokenising, decoding, the
+/// objective of a label, and <see cref="PredictionsToLabeledInstances"/>); everything else here is model-agnostic:
+/// gradients are captured at the model's token embedder with a forward hook, whatever the model does after it.
+/// Not thread-safe for training; inference and gradients may run on several threads (the model stays in eval mode).
+/// </summary>
+public abstract class Predictor : IDisposable
+{
+    public abstract ModelInfo Info { get; }
+    public string Id => Info.Id;
+
+    /// <summary>The model's token vocabulary (HotFlip's candidate words).</summary>
+    public abstract Vocabulary Vocabulary { get; }
+
+    protected abstract ITokenEmbeddingModel Model { get; }
+
+    /// <summary>Turns an input object (the task's field names → text) into tokens, or throws <see cref="InputException"/>.</summary>
+    public abstract TextInstance Tokenize(IReadOnlyDictionary<string, string> input);
+
+    /// <summary>Runs the model on a batch; the result is whatever <see cref="ObjectiveOf"/> and <see cref="Decode"/> read.</summary>
+    protected abstract Tensor Forward(IReadOnlyList<TextInstance> batch);
+
+    /// <summary>[batch] objective values, larger = more support for each row's labeled target.</summary>
+    protected abstract Tensor ObjectiveOf(Tensor outputs, IReadOnlyList<LabeledInstance> batch, Objective objective);
+
+    protected abstract IReadOnlyList<Prediction> Decode(IReadOnlyList<TextInstance> batch, Tensor outputs);
+
+    /// <summary>The model's own prediction as one or more labeled instances (the seed's only model-specific step).</summary>
+    public abstract IReadOnlyList<LabeledInstance> PredictionsToLabeledInstances(TextInstance input, Prediction prediction);
+
+    /// <summary>The input labeled with a target the user chose; throws <see cref="InputException"/> for a target the model cannot produce.</summary>
+    public abstract LabeledInstance WithTarget(TextInstance input, string target);
+
+    /// <summary>Whether a (changed) input's prediction still gives the labeled instance's label.</summary>
+    public abstract bool Holds(LabeledInstance labeled, Prediction prediction);
+
+    /// <summary>Vocabulary ids HotFlip may never put into the input (padding, unknown, non-alphanumeric, special).</summary>
+    public virtual bool IsValidReplacement(int id)
+    {
+        if (id is Vocabulary.PaddingId or Vocabulary.UnknownId) return false;
+        var token = Vocabulary[id];
+        return token.Length > 0 && token.All(char.IsLetterOrDigit);
+    }
+
+    /// <summary>[vocabulary, dim] float64 context-independent embedding matrix for HotFlip (a copy the caller disposes;
+    /// double precision so the first-order gains are ranked exactly).</summary>
+    public Tensor EmbeddingMatrix()
+    {
+        using var _ = no_grad();
+        return Model.EmbeddingMatrix.detach().to_type(ScalarType.Float64).clone();
+    }
+
+    public Prediction Predict(TextInstance input) => Predict([input])[0];
+
+    public IReadOnlyList<Prediction> Predict(IReadOnlyList<TextInstance> batch)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        return Decode(batch, Forward(batch));
+    }
+
+    /// <summary>
+    /// One forward+backward pass over a batch. The token embedder's output is (optionally transformed, then)
+    /// detached into a leaf that requires grad; the rest of the model runs from it, and autograd gives the
+    /// objective's gradient w.r.t. each field's embeddings. Parameters get no gradients.
+    /// </summary>
+    public GradientBatch GetGradients(IReadOnlyList<LabeledInstance> batch, Objective objective, EmbeddingTransform? transform = null)
+    {
+        if (batch.Count == 0) throw new ArgumentException("Empty batch.", nameof(batch));
+        var leaves = new List<Tensor>();
+        var originals = new List<Tensor>();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var grad = enable_grad();
+            // The hook runs inside the model's own dispose scopes, so what it keeps is taken out of every scope
+            // and disposed in the finally block below.
+            var hook = Model.TokenEmbedder.register_forward_hook((_, _, output) =>
+            {
+                originals.Add(output.detach().DetachFromDisposeScope());
+                var changed = transform is null ? output : transform(leaves.Count, output);
+                var leaf = changed.detach().requires_grad_(true).DetachFromDisposeScope();
+                leaves.Add(leaf);
+                return leaf;
+            });
+            var inputs = batch.Select(b => b.Input).ToList();
+            Tensor outputs;
+            try { outputs = Forward(inputs); }
+            finally { hook.remove(); }
+            var values = ObjectiveOf(outputs, batch, objective);
+            var gradients = autograd.grad([values.sum()], leaves, allow_unused: true);
+            var predictions = Decode(inputs, outputs.detach());
+            return new GradientBatch(ToDoubles(values), CopyOut(batch, leaves, gradients, originals), predictions.ToArray());
+        }
+        finally
+        {
+            foreach (var t in leaves.Concat(originals)) t.Dispose();
+        }
+    }
+
+    static FieldGradient[][] CopyOut(IReadOnlyList<LabeledInstance> batch, List<Tensor> leaves, IList<Tensor> gradients, List<Tensor> originals)
+    {
+        var rows = new FieldGradient[batch.Count][];
+        for (int r = 0; r < batch.Count; r++) rows[r] = new FieldGradient[leaves.Count];
+        for (int f = 0; f < leaves.Count; f++)
+        {
+            long time = leaves[f].shape[1];
+            int dim = (int)leaves[f].shape[2];
+            var g = ToDoubles(gradients[f] is { } t && !t.IsInvalid ? t : zeros_like(leaves[f]));
+            var e = ToDoubles(originals[f]);
+            for (int r = 0; r < batch.Count; r++)
+            {
+                int tokens = batch[r].Input.Fields[f].Tokens.Count;
+                long from = r * time * dim;
+                rows[r][f] = new FieldGradient(tokens, dim, g.AsSpan((int)from, tokens * dim).ToArray(), e.AsSpan((int)from, tokens * dim).ToArray());
+            }
+        }
+        return rows;
+    }
+
+    static double[] ToDoubles(Tensor t) => t.detach().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
+
+    public abstract void Dispose();
+}
