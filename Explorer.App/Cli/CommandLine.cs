@@ -15,6 +15,8 @@ static class CommandLine
         {
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            InterpretCommand.Create(),
+            BenchCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -44,6 +44,16 @@ public static class RequestParser
         return fields;
     }
 
+    public static MethodOptions ParseOptions(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return ReadOptions(document.RootElement);
+        }
+        catch (JsonException e) { throw new InputException($"Malformed options JSON: {e.Message}"); }
+    }
+
     public static MethodOptions ReadOptions(JsonElement element)
     {
         try { return element.Deserialize<MethodOptions>(ResultJson.Options) ?? new MethodOptions(); }

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Interpret.Core.Methods;
+using Interpret.Core.Models;
+using Interpret.Core.Predictors;
+using Interpret.Results;
+using Spectre.Console;
+
+namespace Explorer.App.Cli;
+
+/// <summary>
+/// Batch mode: `interpret --model M --method X --input in.jsonl --output out.jsonl`. Each input line is an input
+/// object ({"text": …}) or a request ({"input": {…}, "options": {…}}); each output line is the finished result
+/// record, the same JSON the API returns, or {"line": n, "error": "…"} for a line that could not be processed.
+/// A bad line never stops the run.
+/// </summary>
+static class InterpretCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Model id (a folder under models/).", Required = true };
+        var method = new Option<string>("--method") { Description = $"One of: {string.Join(", ", MethodNames.All)}.", Required = true };
+        var input = new Option<string>("--input") { Description = "JSONL file of inputs.", Required = true };
+        var output = new Option<string>("--output") { Description = "JSONL file to write results to.", Required = true };
+        var options = new Option<string?>("--options") { Description = "Default method options as JSON, e.g. '{\"steps\": 50}'; a line's own options win." };
+        var models = new Option<string>("--models") { Description = "Folder of model folders.", DefaultValueFactory = _ => RepositoryPaths.Models };
+        var command = new Command("interpret", "Run a saliency method or attack over every line of a JSONL file.") { model, method, input, output, options, models };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var name = parse.GetValue(method)!;
+                MethodRegistry.Check(name);
+                var defaults = parse.GetValue(options) is { } json ? RequestParser.ParseOptions(json) : null;
+                var folder = Path.Combine(parse.GetValue(models)!, parse.GetValue(model)!);
+                if (!Directory.Exists(folder)) throw new UnknownNameException($"Unknown model '{parse.GetValue(model)}': no folder {folder}.");
+                using var predictor = ModelFolder.Load(folder);
+                return Run(predictor, name, parse.GetValue(input)!, parse.GetValue(output)!, defaults);
+            }
+            catch (Exception e) when (e is UnknownNameException or InputException or FileNotFoundException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    static int Run(Predictor predictor, string method, string inputPath, string outputPath, MethodOptions? defaults)
+    {
+        if (!File.Exists(inputPath)) throw new FileNotFoundException($"No input file {inputPath}.", inputPath);
+        var lines = File.ReadAllLines(inputPath);
+        int done = 0, failed = 0;
+        var clock = Stopwatch.StartNew();
+        using (var writer = new StreamWriter(outputPath))
+        {
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask($"{method} on {predictor.Id}", maxValue: Math.Max(1, lines.Length));
+                    for (int i = 0; i < lines.Length; i++)
+                    {
+                        task.Increment(1);
+                        if (string.IsNullOrWhiteSpace(lines[i])) continue;
+                        try
+                        {
+                            var request = RequestParser.Parse(lines[i], defaults);
+                            writer.WriteLine(ResultJson.Serialize(MethodRunner.Run(predictor, method, request).Last()));
+                            done++;
+                        }
+                        catch (Exception e)
+                        {
+                            // Bad input says what is wrong; anything else is reported as it is and the run goes on.
+                            var message = e is InputException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+                            failed++;
+                            writer.WriteLine(ResultJson.Serialize(new ErrorLine(i + 1, message)));
+                            AnsiConsole.MarkupLineInterpolated($"[red]line {i + 1}:[/] {message}");
+                        }
+                    }
+                });
+        }
+        Console.WriteLine($"{done} results, {failed} errors, {clock.Elapsed.TotalSeconds:F1} s → {outputPath}");
+        return 0;
+    }
+}
