@@ -50,8 +50,8 @@ static class InterpretCommand
     {
         if (!File.Exists(inputPath)) throw new FileNotFoundException($"No input file {inputPath}.", inputPath);
         var lines = File.ReadAllLines(inputPath);
-        int done = 0, failed = 0;
         var clock = Stopwatch.StartNew();
+        BatchRunner.Summary summary = new(0, 0);
         using (var writer = new StreamWriter(outputPath))
         {
             AnsiConsole.Progress()
@@ -59,28 +59,12 @@ static class InterpretCommand
                 .Start(context =>
                 {
                     var task = context.AddTask($"{method} on {predictor.Id}", maxValue: Math.Max(1, lines.Length));
-                    for (int i = 0; i < lines.Length; i++)
-                    {
-                        task.Increment(1);
-                        if (string.IsNullOrWhiteSpace(lines[i])) continue;
-                        try
-                        {
-                            var request = RequestParser.Parse(lines[i], defaults);
-                            writer.WriteLine(ResultJson.Serialize(MethodRunner.Run(predictor, method, request).Last()));
-                            done++;
-                        }
-                        catch (Exception e)
-                        {
-                            // Bad input says what is wrong; anything else is reported as it is and the run goes on.
-                            var message = e is InputException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-                            failed++;
-                            writer.WriteLine(ResultJson.Serialize(new ErrorLine(i + 1, message)));
-                            AnsiConsole.MarkupLineInterpolated($"[red]line {i + 1}:[/] {message}");
-                        }
-                    }
+                    summary = BatchRunner.Run(predictor, method, lines, writer, defaults,
+                        lineDone: done => task.Value = done,
+                        lineFailed: error => AnsiConsole.MarkupLineInterpolated($"[red]line {error.Line}:[/] {error.Error}"));
                 });
         }
-        Console.WriteLine($"{done} results, {failed} errors, {clock.Elapsed.TotalSeconds:F1} s → {outputPath}");
+        Console.WriteLine($"{summary.Results} results, {summary.Errors} errors, {clock.Elapsed.TotalSeconds:F1} s → {outputPath}");
         return 0;
     }
 }
