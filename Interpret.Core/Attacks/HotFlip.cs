@@ -62,12 +62,13 @@ public sealed class HotFlip : Attacker
         while (!Reached(now) && steps.Count < maxFlips)
         {
             cancellation.ThrowIfCancellationRequested();
-            var choice = Choose(predictor, current.Input.Fields[field], pass.Fields[0][field], matrix, valid, flipped, sign, options.Joint!.Value);
+            var protectedOrFlipped = flipped.Select((f, p) => f || Predictor.IsProtected(current, input.Fields[field].Name, p)).ToArray();
+            var choice = Choose(predictor, current.Input.Fields[field], pass.Fields[0][field], matrix, valid, protectedOrFlipped, sign, options.Joint!.Value);
             if (choice is not var (position, word)) break;
             var before = current.Input.Fields[field].Tokens[position].Text;
             var after = predictor.Vocabulary[word];
             flipped[position] = true;
-            current = current with { Input = current.Input.ReplaceToken(field, position, after) };
+            current = predictor.WithTokenReplaced(current, field, position, after);
             pass = predictor.GetGradients([current], objective);
             passes++;
             now = pass.Predictions[0];
@@ -82,11 +83,12 @@ public sealed class HotFlip : Attacker
             input.Fields, original, steps.ToList(), current.Input.Fields, now, Reached(now), passes, clock.Elapsed.TotalMilliseconds, complete);
     }
 
-    /// <summary>The flip to make: (position, vocabulary id), or null when no position is left.</summary>
+    /// <summary>The flip to make: (position, vocabulary id), or null when no position is left. Excluded positions
+    /// (already flipped, or the labeled entity's own tokens) and punctuation are never chosen.</summary>
     internal static (int Position, int Word)? Choose(Predictor predictor, Field field, FieldGradient gradient, Tensor matrix, bool[] valid,
-        bool[] flipped, double sign, bool joint)
+        bool[] excluded, double sign, bool joint)
     {
-        var positions = Enumerable.Range(0, field.Tokens.Count).Where(p => !flipped[p] && !Attacker.IsIgnored(field.Tokens[p].Text)).ToList();
+        var positions = Enumerable.Range(0, field.Tokens.Count).Where(p => !excluded[p] && !Attacker.IsIgnored(field.Tokens[p].Text)).ToList();
         if (positions.Count == 0) return null;
         if (!joint)
         {

@@ -15,7 +15,10 @@ namespace Interpret.Core.Attacks;
 /// </summary>
 public sealed class InputReduction : Attacker
 {
-    sealed record Candidate(TextInstance Input, int[] OriginalPositions, IReadOnlyList<AttackStep> History, TokenChange? LastRemoval);
+    sealed record Candidate(LabeledInstance Labeled, int[] OriginalPositions, IReadOnlyList<AttackStep> History, TokenChange? LastRemoval)
+    {
+        public TextInstance Input => Labeled.Input;
+    }
 
     public override string Name => MethodNames.InputReduction;
 
@@ -44,32 +47,33 @@ public sealed class InputReduction : Attacker
         var original = predictor.Predict(input);
         var labeled = LabeledInstances.Select(predictor, input, original, options).First();
 
-        var beam = new List<Candidate> { new(input, Enumerable.Range(0, input.Fields[field].Tokens.Count).ToArray(), [], null) };
+        var beam = new List<Candidate> { new(labeled, Enumerable.Range(0, input.Fields[field].Tokens.Count).ToArray(), [], null) };
         var best = beam[0];
         var bestPrediction = original;
         int passes = 0;
         while (beam.Count > 0)
         {
             cancellation.ThrowIfCancellationRequested();
-            var pass = predictor.GetGradients(beam.Select(c => labeled with { Input = c.Input }).ToList(), objective);
+            var pass = predictor.GetGradients(beam.Select(c => c.Labeled).ToList(), objective);
             passes++;
             var expansions = new List<(Candidate Child, double Norm)>();
             bool improved = false;
             for (int i = 0; i < beam.Count; i++)
             {
                 var prediction = pass.Predictions[i];
-                if (!predictor.Holds(labeled, prediction)) continue;
                 var candidate = beam[i];
+                if (!predictor.Holds(candidate.Labeled, prediction)) continue;
                 if (candidate.LastRemoval is { } removal)
                     candidate = candidate with { History = [.. candidate.History, new AttackStep(candidate.History.Count + 1, [removal], prediction, passes)] };
                 if (!improved) (best, bestPrediction, improved) = (candidate, prediction, true);
                 var tokens = candidate.Input.Fields[field].Tokens;
                 if (tokens.Count <= 1) continue;
                 var gradient = pass.Fields[i][field];
-                var removable = Enumerable.Range(0, tokens.Count).Where(p => !IsIgnored(tokens[p].Text))
+                var name = input.Fields[field].Name;
+                var removable = Enumerable.Range(0, tokens.Count).Where(p => !IsIgnored(tokens[p].Text) && !Predictor.IsProtected(candidate.Labeled, name, p))
                     .Select(p => (Position: p, Norm: Norm(gradient.GradientOf(p)))).OrderBy(x => x.Norm).Take(beamSize);
                 foreach (var (position, norm) in removable)
-                    expansions.Add((Remove(candidate, field, position, input.Fields[field].Name), norm));
+                    expansions.Add((Remove(predictor, candidate, field, position, name), norm));
             }
             if (!improved) break;
             if (best.LastRemoval is not null) yield return Record(false);
@@ -84,10 +88,10 @@ public sealed class InputReduction : Attacker
             clock.Elapsed.TotalMilliseconds, complete);
     }
 
-    static Candidate Remove(Candidate parent, int field, int position, string fieldName)
+    static Candidate Remove(Predictor predictor, Candidate parent, int field, int position, string fieldName)
     {
         var token = parent.Input.Fields[field].Tokens[position];
-        return new Candidate(parent.Input.RemoveToken(field, position),
+        return new Candidate(predictor.WithTokenRemoved(parent.Labeled, field, position),
             parent.OriginalPositions.Where((_, i) => i != position).ToArray(), parent.History,
             new TokenChange(fieldName, parent.OriginalPositions[position], token.Text, null));
     }

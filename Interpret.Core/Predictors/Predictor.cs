@@ -42,6 +42,21 @@ public abstract class Predictor : IDisposable
     /// <summary>Whether a (changed) input's prediction still gives the labeled instance's label.</summary>
     public abstract bool Holds(LabeledInstance labeled, Prediction prediction);
 
+    /// <summary>The labeled instance with one token replaced (HotFlip). Predictors whose targets are per token keep
+    /// them aligned; the default only edits the input.</summary>
+    public virtual LabeledInstance WithTokenReplaced(LabeledInstance labeled, int field, int position, string text) =>
+        labeled with { Input = labeled.Input.ReplaceToken(field, position, text) };
+
+    /// <summary>The labeled instance with one token removed (input reduction); per-token targets and label spans
+    /// after it must shift left, which predictors of structured outputs do by overriding this.</summary>
+    public virtual LabeledInstance WithTokenRemoved(LabeledInstance labeled, int field, int position) =>
+        labeled with { Input = labeled.Input.RemoveToken(field, position) };
+
+    /// <summary>Positions an attack on this labeled instance must leave alone: the tokens its label points at
+    /// (an entity's own words), in the label's field.</summary>
+    public static bool IsProtected(LabeledInstance labeled, string field, int position) =>
+        labeled.Label.Field == field && labeled.Label.Start is { } start && labeled.Label.End is { } end && position >= start && position < end;
+
     /// <summary>Vocabulary ids HotFlip may never put into the input (padding, unknown, non-alphanumeric, special).</summary>
     public virtual bool IsValidReplacement(int id)
     {
