@@ -6,10 +6,10 @@ public static class Sst2Reader
 {
     public static readonly IReadOnlyList<string> Labels = ["negative", "positive"];
 
-    public static IReadOnlyList<LabeledSentence> Read(string path)
+    public static IReadOnlyList<LabeledExample> Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"No SST-2 file at {path}.", path);
-        var rows = new List<LabeledSentence>();
+        var rows = new List<LabeledExample>();
         int lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -19,7 +19,7 @@ public static class Sst2Reader
             if (parts.Length != 2 || parts[1].Trim() is not ("0" or "1"))
                 throw new InvalidDataException($"{path}:{lineNumber}: expected 'sentence<TAB>0|1'.");
             var tokens = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (tokens.Length > 0) rows.Add(new LabeledSentence(tokens, Labels[parts[1].Trim() == "1" ? 1 : 0]));
+            if (tokens.Length > 0) rows.Add(new LabeledExample([tokens], Labels[parts[1].Trim() == "1" ? 1 : 0]));
         }
         return rows;
     }

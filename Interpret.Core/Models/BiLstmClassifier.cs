@@ -36,7 +36,7 @@ public sealed class BiLstmClassifier : Module<Tensor, Tensor, Tensor>, ITextClas
 
     public Tensor EmbeddingMatrix => embedding.weight!;
 
-    public Tensor Classify(Tensor tokenIds, Tensor mask) => call(tokenIds, mask);
+    public Tensor Classify(IReadOnlyList<(Tensor Ids, Tensor Mask)> fields) => call(fields[0].Ids, fields[0].Mask);
 
     public void Freeze() => eval();
 
@@ -52,10 +52,7 @@ public sealed class BiLstmClassifier : Module<Tensor, Tensor, Tensor>, ITextClas
         var (backwardOut, _, _) = backwardLstm.call(ReversePadded.Apply(embedded, lengths));
         var states = cat([forwardOut, ReversePadded.Apply(backwardOut, lengths)], 2);
 
-        var keep = mask.unsqueeze(2).to(states.dtype);
-        var max = states.masked_fill(mask.logical_not().unsqueeze(2), double.NegativeInfinity).max(1).values;
-        var mean = (states * keep).sum(1) / keep.sum(1).clamp_min(1);
-        var logits = classifier.call(outputDropout.call(cat([max, mean], 1)));
+        var logits = classifier.call(outputDropout.call(MaskedPooling.MaxAndMean(states, mask)));
         return logits.MoveToOuterDisposeScope();
     }
 }

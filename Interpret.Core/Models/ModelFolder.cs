@@ -13,7 +13,7 @@ public static class ModelFolder
     public const string WeightsFile = "model.safetensors";
     public const string VocabularyFile = "vocab.txt";
 
-    public static void Save(string directory, ModelManifest manifest, BiLstmClassifier model, Vocabulary vocabulary)
+    public static void Save(string directory, ModelManifest manifest, TorchSharp.torch.nn.Module model, Vocabulary vocabulary)
     {
         Directory.CreateDirectory(directory);
         SafetensorsWeights.Save(model, Path.Combine(directory, WeightsFile));
@@ -38,14 +38,15 @@ public static class ModelFolder
         var vocabulary = Vocabulary.Load(Path.Combine(directory, VocabularyFile));
         return manifest.Architecture.Name switch
         {
-            BiLstmClassifierSpec.Name => LoadClassifier(directory, manifest, info, vocabulary, limits),
+            BiLstmClassifierSpec.Name => LoadClassifier(new BiLstmClassifier(BiLstmClassifierSpec.Read(manifest.Architecture)), directory, manifest, info, vocabulary, limits),
+            EsimSpec.Name => LoadClassifier(new EsimClassifier(EsimSpec.Read(manifest.Architecture)), directory, manifest, info, vocabulary, limits),
             var other => throw new InvalidDataException($"{manifest.Id}: unknown architecture '{other}'."),
         };
     }
 
-    static Predictor LoadClassifier(string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits? limits)
+    static Predictor LoadClassifier<TModel>(TModel model, string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits? limits)
+        where TModel : TorchSharp.torch.nn.Module, ITextClassifierModel
     {
-        var model = new BiLstmClassifier(BiLstmClassifierSpec.Read(manifest.Architecture));
         SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
         limits ??= InputLimits.Default;
         limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, manifest.Tokenization.MaxTokens) };

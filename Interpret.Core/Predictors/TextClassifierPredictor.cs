@@ -5,13 +5,14 @@ using static TorchSharp.torch;
 
 namespace Interpret.Core.Predictors;
 
-/// <summary>Predictor for a one-field text classifier (sentiment): one labeled instance, the predicted class.</summary>
+/// <summary>Predictor for text classifiers over one or more fields (sentiment; premise + hypothesis entailment):
+/// one labeled instance, the predicted class.</summary>
 public sealed class TextClassifierPredictor : Predictor
 {
     readonly ITextClassifierModel _model;
     readonly PtbTokenizer _tokenizer;
     readonly IReadOnlyList<string> _labels;
-    readonly string _field;
+    readonly IReadOnlyList<string> _fields;
     readonly InputLimits _limits;
 
     public TextClassifierPredictor(ModelInfo info, ITextClassifierModel model, Vocabulary vocabulary, bool lowerCase, InputLimits? limits = null)
@@ -22,7 +23,7 @@ public sealed class TextClassifierPredictor : Predictor
         Vocabulary = vocabulary;
         _tokenizer = new PtbTokenizer(lowerCase);
         _labels = info.Labels;
-        _field = info.InputFields.Single();
+        _fields = info.InputFields;
         _limits = limits ?? InputLimits.Default;
     }
 
@@ -32,30 +33,31 @@ public sealed class TextClassifierPredictor : Predictor
 
     public override TextInstance Tokenize(IReadOnlyDictionary<string, string> input)
     {
-        var unknown = input.Keys.Where(k => k != _field).ToList();
+        var unknown = input.Keys.Where(k => !_fields.Contains(k)).ToList();
         if (unknown.Count > 0)
-            throw new InputException($"Unknown input field '{unknown[0]}'; {Info.Id} reads only '{_field}'.");
-        var text = input.GetValueOrDefault(_field);
-        _limits.CheckText(_field, text);
-        var tokens = _tokenizer.Tokenize(text!);
-        _limits.CheckTokens(_field, tokens.Count);
-        return new TextInstance([new Field(_field, text!, tokens)]);
+            throw new InputException($"Unknown input field '{unknown[0]}'; {Info.Id} reads {string.Join(" and ", _fields.Select(f => $"'{f}'"))}.");
+        return new TextInstance(_fields.Select(name =>
+        {
+            var text = input.GetValueOrDefault(name);
+            _limits.CheckText(name, text);
+            var tokens = _tokenizer.Tokenize(text!);
+            _limits.CheckTokens(name, tokens.Count);
+            return new Field(name, text!, tokens);
+        }).ToList());
     }
 
-    /// <summary>An instance from tokens that are already tokenised (dataset rows), joined by single spaces.</summary>
-    public TextInstance FromTokens(IReadOnlyList<string> tokens)
-    {
-        var list = new List<Token>(tokens.Count);
-        int at = 0;
-        foreach (var t in tokens) { list.Add(new Token(t, at, at + t.Length)); at += t.Length + 1; }
-        return new TextInstance([new Field(_field, string.Join(' ', tokens), list)]);
-    }
+    /// <summary>An instance from fields that are already tokenised (dataset rows), each joined by single spaces.</summary>
+    public TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields) =>
+        new(fields.Select((tokens, f) =>
+        {
+            var list = new List<Token>(tokens.Count);
+            int at = 0;
+            foreach (var t in tokens) { list.Add(new Token(t, at, at + t.Length)); at += t.Length + 1; }
+            return new Field(_fields[f], string.Join(' ', tokens), list);
+        }).ToList());
 
-    protected override Tensor Forward(IReadOnlyList<TextInstance> batch)
-    {
-        var (ids, mask) = TokenBatch.Encode(batch.Select(b => b.Fields[0].Tokens).ToList(), Vocabulary);
-        return _model.Classify(ids, mask);
-    }
+    protected override Tensor Forward(IReadOnlyList<TextInstance> batch) =>
+        _model.Classify(_fields.Select((_, f) => TokenBatch.Encode(batch.Select(b => b.Fields[f].Tokens).ToList(), Vocabulary)).ToList());
 
     protected override Tensor ObjectiveOf(Tensor logits, IReadOnlyList<LabeledInstance> batch, Objective objective)
     {

@@ -34,6 +34,6 @@ public sealed class BagOfEmbeddingsClassifier : Module<Tensor, Tensor, Tensor>, 
         return output.call(summed);
     }
 
-    public Tensor Classify(Tensor tokenIds, Tensor mask) => call(tokenIds, mask);
+    public Tensor Classify(IReadOnlyList<(Tensor Ids, Tensor Mask)> fields) => call(fields[0].Ids, fields[0].Mask);
     public void Freeze() => eval();
 }

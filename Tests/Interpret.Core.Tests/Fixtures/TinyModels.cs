@@ -28,6 +28,20 @@ public static class TinyModels
         return new TextClassifierPredictor(Info("tiny-bilstm", labels), model, vocabulary, lowerCase: true);
     }
 
+    /// <summary>A random ESIM entailment model (the shipped NLI architecture) in double precision.</summary>
+    public static TextClassifierPredictor Esim(int seed = 7)
+    {
+        manual_seed(seed);
+        var vocabulary = Vocabulary();
+        var model = new EsimClassifier(new EsimConfig(vocabulary.Count, 6, 4, 3, 0.5));
+        model.to(ScalarType.Float64);
+        var info = new ModelInfo("tiny-esim", "nli", "test", ["entailment", "neutral", "contradiction"], ["premise", "hypothesis"], []);
+        return new TextClassifierPredictor(info, model, vocabulary, lowerCase: true);
+    }
+
+    public static TextInstance Pair(Predictor predictor, string premise, string hypothesis) =>
+        predictor.Tokenize(new Dictionary<string, string> { ["premise"] = premise, ["hypothesis"] = hypothesis });
+
     /// <summary>A linear bag-of-embeddings classifier with the given embedding table (rows follow <see cref="Vocabulary"/> ids).</summary>
     public static TextClassifierPredictor Bag(double[,] embeddings, double[,] weights, double[] bias, string[] labels)
     {

@@ -3,6 +3,7 @@ using Interpret.Core.Methods;
 using Interpret.Core.Models;
 using Interpret.Core.Predictors;
 using Interpret.Core.Tests.Fixtures;
+using Interpret.Core.Training;
 using Interpret.Results;
 
 namespace Interpret.Core.Tests.Models;
@@ -33,8 +34,9 @@ public class ShippedModelTests
         var rows = Sst2Reader.Read(Path.Combine(RepositoryFiles.SharedData, "sst2", "dev.tsv"));
         int correct = 0;
         foreach (var chunk in rows.Chunk(256))
-            correct += predictor.Predict(chunk.Select(r => predictor.FromTokens(r.Tokens)).ToList()).Where((p, i) => p.Label == chunk[i].Label).Count();
+            correct += predictor.Predict(chunk.Select(r => predictor.FromTokens(r.Fields)).ToList()).Where((p, i) => p.Label == chunk[i].Label).Count();
         Assert.Equal(manifest.Metrics["dev"]["accuracy"], Math.Round((double)correct / rows.Count, 4));
+        Assert.Equal(manifest.Metrics["dev"]["accuracy"], ClassifierEvaluation.Evaluate(predictor, rows)["accuracy"]);
     }
 
     [Fact]
