@@ -40,6 +40,7 @@ public static class ModelFolder
         {
             BiLstmClassifierSpec.Name => LoadClassifier(new BiLstmClassifier(BiLstmClassifierSpec.Read(manifest.Architecture)), directory, manifest, info, vocabulary, limits),
             EsimSpec.Name => LoadClassifier(new EsimClassifier(EsimSpec.Read(manifest.Architecture)), directory, manifest, info, vocabulary, limits),
+            BiLstmCrfSpec.Name => LoadTagger(directory, manifest, info, vocabulary, limits),
             var other => throw new InvalidDataException($"{manifest.Id}: unknown architecture '{other}'."),
         };
     }
@@ -51,6 +52,15 @@ public static class ModelFolder
         limits ??= InputLimits.Default;
         limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, manifest.Tokenization.MaxTokens) };
         return new TextClassifierPredictor(info, model, vocabulary, manifest.Tokenization.LowerCase, limits);
+    }
+
+    static Predictor LoadTagger(string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits? limits)
+    {
+        var (config, characters) = BiLstmCrfSpec.Read(manifest.Architecture);
+        var model = new BiLstmCrfTagger(config, new NerLexicon(vocabulary, characters, config.MaxCharacters));
+        SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
+        limits ??= InputLimits.Default;
+        return new NerPredictor(info, model, limits with { MaxTokens = Math.Min(limits.MaxTokens, manifest.Tokenization.MaxTokens) });
     }
 
     static ModelFile Describe(string path)
