@@ -23,6 +23,12 @@ public abstract class Attacker
     public static bool IsIgnored(string token) =>
         token is "[CLS]" or "[SEP]" or "[MASK]" or "[PAD]" or "@@NULL@@" || !token.Any(char.IsLetterOrDigit);
 
+    /// <summary>The labeled instance an attack works on (the first one selected); a prediction that yields none, such as
+    /// a sentence without entities, is an input error with a clear message.</summary>
+    protected static LabeledInstance FirstInstance(IReadOnlyList<LabeledInstance> instances, Prediction prediction) =>
+        instances.Count > 0 ? instances[0]
+            : throw new InputException($"Nothing to attack: the prediction ({prediction.Label}) yields no labeled instance.");
+
     /// <summary>The attacked field: the option, else the task's last field (the hypothesis for entailment).</summary>
     protected static int AttackedField(TextInstance input, MethodOptions options) =>
         options.Field is { } name ? input.FieldIndex(name) : input.Fields.Count - 1;

@@ -43,7 +43,7 @@ public sealed class HotFlip : Attacker
         var original = predictor.Predict(input);
         bool targeted = options.Target is not null;
         // Untargeted: the label is the model's own prediction and the objective must fall; targeted: it must rise.
-        var labeled = LabeledInstances.Select(predictor, input, original, options with { Target = null }).First();
+        var labeled = FirstInstance(LabeledInstances.Select(predictor, input, original, options with { Target = null }), original);
         var goal = targeted ? predictor.WithTarget(input, options.Target!) : labeled;
         double sign = targeted ? 1 : -1;
         int tokens = input.Fields[field].Tokens.Count;

@@ -45,7 +45,7 @@ public sealed class InputReduction : Attacker
         options = options with { Field = input.Fields[field].Name };
         int beamSize = options.BeamSize!.Value;
         var original = predictor.Predict(input);
-        var labeled = LabeledInstances.Select(predictor, input, original, options).First();
+        var labeled = FirstInstance(LabeledInstances.Select(predictor, input, original, options), original);
 
         var beam = new List<Candidate> { new(labeled, Enumerable.Range(0, input.Fields[field].Tokens.Count).ToArray(), [], null) };
         var best = beam[0];

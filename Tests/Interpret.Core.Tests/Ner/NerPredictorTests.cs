@@ -192,6 +192,25 @@ public class NerPredictorTests
     }
 
     [Fact]
+    public void ASentenceWithoutEntitiesHasNothingToInterpretOrAttack()
+    {
+        for (int seed = 1; seed < 200; seed++)
+        {
+            using var predictor = TinyTagger.Create(seed);
+            var input = TinyTagger.Text(predictor, "works at the bank");
+            var prediction = predictor.Predict(input);
+            if (prediction.Entities!.Count > 0) continue;
+            Assert.Equal(NerPredictor.NoEntities, prediction.Label);
+            Assert.Empty(predictor.PredictionsToLabeledInstances(input, prediction));
+            Assert.Empty(new Interpret.Core.Saliency.SimpleGradient().InterpretToEnd(predictor, input, new MethodOptions()).Instances);
+            Assert.Contains("Nothing to attack", Assert.Throws<InputException>(() => new HotFlip().RunToEnd(predictor, input, new MethodOptions())).Message);
+            Assert.Contains("Nothing to attack", Assert.Throws<InputException>(() => new InputReduction().RunToEnd(predictor, input, new MethodOptions())).Message);
+            return;
+        }
+        Assert.Fail("No seed below 200 predicts a sentence without entities.");
+    }
+
+    [Fact]
     public void RemovingATokenKeepsTargetAndSpanAligned()
     {
         using var predictor = TinyTagger.Create();
