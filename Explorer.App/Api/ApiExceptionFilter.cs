@@ -1,0 +1,55 @@
+using Interpret.Core.Methods;
+using Interpret.Core.Predictors;
+using Interpret.Core.Torch;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Explorer.App.Api;
+
+/// <summary>Turns what can go wrong with a request into a ProblemDetails whose detail is the message users should read:
+/// bad input 400, unknown model or method 404, body too large 413, queue full 503. Anything else is a 500 without
+/// internals; the log has the exception. Nothing a user sends can take the server down.</summary>
+public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            return await next(context);
+        }
+        catch (InputException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Bad input", e.Message);
+        }
+        catch (UnknownNameException e)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Not found", e.Message);
+        }
+        catch (RequestTooLargeException e)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", e.Message);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Problem(e.StatusCode, "Bad request", e.Message);
+        }
+        catch (QueueFullException e)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Busy", e.Message);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client left and its job was cancelled; nobody reads this response.
+            return TypedResults.Empty;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
+            return Problem(StatusCodes.Status500InternalServerError, "Internal error", "The request failed on the server; its log has the details.");
+        }
+    }
+
+    static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}

@@ -1,0 +1,36 @@
+using Explorer.App.Hosting;
+using Interpret.Core.Methods;
+using Interpret.Core.Models;
+using Interpret.Core.Predictors;
+using Interpret.Core.Torch;
+using Interpret.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Explorer.App.Api;
+
+/// <summary>POST /api/models/{model}/attack/{method} with {"input": {...}, "options": {...}}: the final Attack.
+/// A saliency method's name here is a 400 that points to the interpret route; an unknown name is a 404.</summary>
+public static class AttackEndpoints
+{
+    public static RouteGroupBuilder MapAttackEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/models/{model}/attack/{method}", Run);
+        return api;
+    }
+
+    static async Task<Ok<Attack>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
+        TorchWorkerPool pool, IOptions<ApiOptions> options, CancellationToken cancellation)
+    {
+        var predictor = catalog.Get(model);
+        if (MethodRegistry.IsSaliency(method))
+            throw new InputException($"'{method}' is a saliency method; POST it to /api/models/{model}/interpret/{method}.");
+        MethodRegistry.Attack(method);
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellation);
+        var methodRequest = RequestParser.Parse(body);
+        MethodRunner.Validate(predictor, method, methodRequest);
+        var result = await pool.RunToLastAsync(
+            token => MethodRunner.Run(predictor, method, methodRequest, token).Cast<Attack>(), cancellation);
+        return TypedResults.Ok(result);
+    }
+}

@@ -1,0 +1,36 @@
+using Explorer.App.Hosting;
+using Interpret.Core.Methods;
+using Interpret.Core.Models;
+using Interpret.Core.Predictors;
+using Interpret.Core.Torch;
+using Interpret.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Explorer.App.Api;
+
+/// <summary>POST /api/models/{model}/interpret/{method} with {"input": {...}, "options": {...}}: the final Interpretation
+/// of a saliency method. An attack's name here is a 400 that points to the attack route; an unknown name is a 404.</summary>
+public static class InterpretEndpoints
+{
+    public static RouteGroupBuilder MapInterpretEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/models/{model}/interpret/{method}", Run);
+        return api;
+    }
+
+    static async Task<Ok<Interpretation>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
+        TorchWorkerPool pool, IOptions<ApiOptions> options, CancellationToken cancellation)
+    {
+        var predictor = catalog.Get(model);
+        if (MethodRegistry.IsAttack(method))
+            throw new InputException($"'{method}' is an attack; POST it to /api/models/{model}/attack/{method}.");
+        MethodRegistry.Saliency(method);
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellation);
+        var methodRequest = RequestParser.Parse(body);
+        MethodRunner.Validate(predictor, method, methodRequest);
+        var result = await pool.RunToLastAsync(
+            token => MethodRunner.Run(predictor, method, methodRequest, token).Cast<Interpretation>(), cancellation);
+        return TypedResults.Ok(result);
+    }
+}

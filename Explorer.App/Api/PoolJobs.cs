@@ -1,0 +1,18 @@
+using Interpret.Core.Torch;
+
+namespace Explorer.App.Api;
+
+/// <summary>Runs torch work on the worker pool from a request and waits for its final record.</summary>
+public static class PoolJobs
+{
+    /// <summary>Queues the work (throws QueueFullException when the queue is full) and returns the last record it
+    /// yields. Cancelling — the client leaving — cancels the job between its chunks.</summary>
+    public static async Task<T> RunToLastAsync<T>(this TorchWorkerPool pool, Func<CancellationToken, IEnumerable<T>> work,
+        CancellationToken cancellation) where T : class
+    {
+        var job = pool.Submit(work, cancellation);
+        T? last = null;
+        await foreach (var item in job.Results(cancellation)) last = item;
+        return last ?? throw new InvalidOperationException("The job ended without a result.");
+    }
+}

@@ -1,0 +1,10 @@
+namespace Explorer.App.Hosting;
+
+/// <summary>Configuration section "Api": the HTTP JSON API.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Largest request body accepted, in bytes (HTTP 413 beyond it).</summary>
+    public long MaxRequestBytes { get; set; } = 1_048_576;
+}

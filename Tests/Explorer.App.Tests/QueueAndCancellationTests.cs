@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Net;
+using Interpret.Core.Methods;
+using Interpret.Core.Torch;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Explorer.App.Tests;
+
+[Collection(ExplorerCollection.Name)]
+public sealed class QueueAndCancellationTests(ExplorerFactory factory)
+{
+    [Fact]
+    public async Task A_full_queue_is_503_but_bad_input_is_still_400()
+    {
+        // A second explorer whose queue holds one job: occupy its worker and its queue slot with jobs that wait.
+        await using var busy = factory.WithWebHostBuilder(b => b.UseSetting("Explorer:QueueCapacity", "1"));
+        var client = busy.CreateClient();
+        var pool = busy.Services.GetRequiredService<TorchWorkerPool>();
+        using var gate = new ManualResetEventSlim();
+        var running = pool.Submit(_ => Wait(gate));
+        await WaitUntilAsync(() => running.QueuePosition == 0);
+        var waiting = pool.Submit(_ => Wait(gate));
+        try
+        {
+            var full = await client.PostAsync(Api.Interpret(MethodNames.SimpleGradient), Api.Request("fine"));
+            var detail = await full.ProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("busy", detail);
+            Assert.True(full.Headers.RetryAfter is not null);
+
+            // Validation happens before queueing, so bad input is not told to retry.
+            await (await client.PostAsync(Api.Interpret(MethodNames.SimpleGradient), Api.Request(""))).ProblemAsync(HttpStatusCode.BadRequest);
+        }
+        finally
+        {
+            gate.Set();
+        }
+        await foreach (var _ in waiting.Results()) { }
+        await (await client.PostAsync(Api.Predict(), "{\"text\":\"fine\"}")).ReadAsync<Interpret.Results.Prediction>();
+    }
+
+    [Fact]
+    public async Task A_client_that_leaves_cancels_its_job()
+    {
+        var client = factory.CreateClient();
+        // 100,000 steps in chunks of 10 would keep the only worker busy for minutes.
+        var endless = Api.Request("a gorgeous, witty and deeply moving film.", """{"steps": 100000, "chunk": 10}""");
+        using var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PostAsync(Api.Interpret(MethodNames.IntegratedGradient), endless, leave.Token));
+
+        // The job stops at its next chunk, so a request queued behind it is answered promptly.
+        var clock = Stopwatch.StartNew();
+        await (await client.PostAsync(Api.Predict(), "{\"text\":\"fine\"}")).ReadAsync<Interpret.Results.Prediction>();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"predict waited {clock.Elapsed}");
+    }
+
+    static IEnumerable<int> Wait(ManualResetEventSlim gate)
+    {
+        gate.Wait(TimeSpan.FromSeconds(30));
+        yield return 0;
+    }
+
+    static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(10)) throw new TimeoutException("The blocking job never started.");
+            await Task.Delay(10);
+        }
+    }
+}
