@@ -7,7 +7,10 @@ namespace Interpret.Core.Models;
 
 /// <summary>
 /// The token representation the NER tagger uses: word embedding ⊕ case embedding ⊕ character CNN (character
-/// embeddings → Conv1d → ReLU → max over the token's own characters). Input: [batch, time, 2 + maxChars] ids from
+/// embeddings → a width-k convolution → ReLU → max over the token's own characters). The convolution is written as a
+/// linear map over each character's window of k embeddings (zero-padded at both ends), which is the same function as a
+/// Conv1d with padding k/2 (libtorch 2.10's CPU Conv1d gave sporadic NaN outputs on this machine; the linear map never
+/// did: see NaN check in the tests). Input: [batch, time, 2 + maxChars] ids from
 /// <see cref="NerLexicon"/>; output: [batch, time, WordDim + CaseDim + CharFilters]. Context-independent, and exact
 /// under padding: padded characters are excluded from the max (ReLU outputs are ≥ 0, so they are zeroed), and a
 /// padded position (all ids 0) gives an all-zero vector.
@@ -17,7 +20,8 @@ public sealed class NerTokenEmbedder : Module<Tensor, Tensor>
     readonly Embedding words;
     readonly Embedding cases;
     readonly Embedding characters;
-    readonly Conv1d convolution;
+    readonly Linear convolution;
+    readonly int kernel;
 
     public int OutputDim { get; }
 
@@ -27,7 +31,8 @@ public sealed class NerTokenEmbedder : Module<Tensor, Tensor>
         words = Embedding(c.Words, c.WordDim, padding_idx: 0);
         cases = Embedding(NerLexicon.CaseCount, c.CaseDim, padding_idx: 0);
         characters = Embedding(c.Characters, c.CharDim, padding_idx: 0);
-        convolution = Conv1d(c.CharDim, c.CharFilters, c.CharKernel, padding: c.CharKernel / 2);
+        kernel = c.CharKernel;
+        convolution = Linear((long)c.CharKernel * c.CharDim, c.CharFilters);
         OutputDim = c.WordDim + c.CaseDim + c.CharFilters;
         RegisterComponents();
     }
@@ -42,9 +47,11 @@ public sealed class NerTokenEmbedder : Module<Tensor, Tensor>
         var word = words.call(ids.select(2, 0));
         var shape = cases.call(ids.select(2, 1));
         var chars = ids.narrow(2, NerLexicon.FixedColumns, width).reshape(batch * time, width);
-        var realChars = chars.ne(0).unsqueeze(1); // [tokens, 1, width]
-        var convolved = functional.relu(convolution.call(characters.call(chars).transpose(1, 2))); // [tokens, filters, width]
-        var pooled = (convolved * realChars.to_type(convolved.dtype)).max(2).values.reshape(batch, time, -1);
+        var realChars = chars.ne(0).unsqueeze(2); // [tokens, width, 1]
+        var padded = functional.pad(characters.call(chars), [0, 0, kernel / 2, kernel / 2]); // [tokens, width + k − 1, charDim]
+        var windows = cat(Enumerable.Range(0, kernel).Select(k => padded.narrow(1, k, width)).ToList(), 2); // [tokens, width, k·charDim]
+        var convolved = functional.relu(convolution.call(windows)); // [tokens, width, filters]
+        var pooled = (convolved * realChars.to_type(convolved.dtype)).max(1).values.reshape(batch, time, -1);
         return cat([word, shape, pooled], 2).MoveToOuterDisposeScope();
     }
 }
