@@ -187,7 +187,7 @@ public sealed class NerTrainer(NerTrainingOptions options, string runDirectory, 
         return total / rows.Count;
     }
 
-    /// <summary>conlleval of the model's Viterbi tags against the sentences' own tags.</summary>
+    /// <summary>conlleval of the model's Viterbi tags against the sentences' own tags, both written as BIO (as <see cref="NerEvaluation"/>).</summary>
     public static ConllEval Score(BiLstmCrfTagger model, NerLexicon lexicon, IReadOnlyList<TaggedSentence> sentences, IReadOnlyList<string> tagSet)
     {
         model.Freeze();
@@ -204,7 +204,7 @@ public sealed class NerTrainer(NerTrainingOptions options, string runDirectory, 
             for (int j = 0; j < chunk.Length; j++) guesses[chunk[j]] = paths[j].Select(id => tagSet[(int)id]).ToList();
         }
         var eval = new ConllEval();
-        for (int i = 0; i < sentences.Count; i++) eval.Add(sentences[i].Tags, guesses[i]);
+        for (int i = 0; i < sentences.Count; i++) eval.Add(BioTags.ToBio(sentences[i].Tags), BioTags.ToBio(guesses[i]));
         return eval;
     }
 }

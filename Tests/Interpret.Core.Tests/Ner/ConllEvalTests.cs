@@ -21,6 +21,21 @@ public class ConllEvalTests
         Assert.Equal(T("B-ORG B-LOC I-LOC O"), BioTags.ToBio(T("I-ORG I-LOC I-LOC O")));
     }
 
+    [Theory]
+    [InlineData("I-PER I-PER B-PER O I-LOC I-ORG I-ORG B-ORG I-MISC")]
+    [InlineData("O I-LOC B-LOC I-LOC O O B-MISC I-PER")]
+    [InlineData("B-PER I-LOC I-LOC O I-ORG O B-ORG B-ORG")]
+    public void WritingTagsAsBioKeepsEveryChunk(string tags)
+    {
+        var bio = BioTags.ToBio(T(tags));
+        Assert.Equal(BioTags.Chunks(T(tags)), BioTags.Chunks(bio));
+        Assert.All(BioTags.Chunks(bio), c => Assert.StartsWith("B-", bio[c.Start]));
+        // Scoring IOB1 gold against its own BIO form finds every chunk.
+        var eval = new ConllEval();
+        eval.Add(T(tags), bio);
+        Assert.Equal(1.0, eval.Overall.F1);
+    }
+
     [Fact]
     public void ExactMatchesPartialMatchesAndWrongTypes()
     {
