@@ -14,7 +14,7 @@ namespace Interpret.Core.Tests.Models;
 public class ShippedNerModelTests
 {
     const string Id = "ner-conll2003-bilstm-crf";
-    const string Figure1 = "A man named John Smith works at Google in downtown Seattle.";
+    const string Figure1 = "A man named John Smith works at Microsoft in downtown Seattle.";
 
     static NerPredictor Load() => (NerPredictor)ModelFolder.Load(Path.Combine(RepositoryFiles.Models, Id));
 
@@ -39,9 +39,33 @@ public class ShippedNerModelTests
         var input = predictor.Tokenize(new Dictionary<string, string> { ["text"] = Figure1 });
         var prediction = predictor.Predict(input);
         var entities = prediction.Entities!.Select(e => (e.Value, string.Join(' ', input.Fields[0].Tokens.Skip(e.Start!.Value).Take(e.End!.Value - e.Start.Value).Select(t => t.Text)))).ToList();
-        Assert.Equal([("PER", "John Smith"), ("ORG", "Google"), ("LOC", "Seattle")], entities);
+        Assert.Equal([("PER", "John Smith"), ("ORG", "Microsoft"), ("LOC", "Seattle")], entities);
         Assert.Equal(3, predictor.PredictionsToLabeledInstances(input, prediction).Count);
         Assert.All(prediction.Probabilities, p => Assert.InRange(p.Probability, 0.5, 1.0));
+    }
+
+    [Fact]
+    public void InputReductionKeepsEachEntitysTagsWithFewWordsLeft()
+    {
+        // The seed's Figure 1: per entity, input reduction removes words while that entity keeps its tags.
+        using var predictor = Load();
+        var input = predictor.Tokenize(new Dictionary<string, string> { ["text"] = Figure1 });
+        var instances = predictor.PredictionsToLabeledInstances(input, predictor.Predict(input));
+        for (int i = 0; i < instances.Count; i++)
+        {
+            var attack = new InputReduction().RunToEnd(predictor, input, new MethodOptions { Instance = i });
+            var (start, end) = (instances[i].Label.Start!.Value, instances[i].Label.End!.Value);
+            int shift = attack.Steps.Count(s => s.Changes[0].Position < start);
+            var kept = instances[i] with
+            {
+                Input = new TextInstance(attack.FinalFields),
+                Label = instances[i].Label with { Start = start - shift, End = end - shift },
+                Target = instances[i].Target.Where((_, t) => !attack.Steps.Any(s => s.Changes[0].Position == t)).ToList(),
+            };
+            Assert.True(predictor.Holds(kept, attack.Final));
+            Assert.True(attack.FinalFields[0].Tokens.Count <= input.Fields[0].Tokens.Count / 2,
+                $"{instances[i].Label.Value}: {string.Join(' ', attack.FinalFields[0].Tokens.Select(t => t.Text))}");
+        }
     }
 
     [Theory]
