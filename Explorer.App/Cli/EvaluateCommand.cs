@@ -1,31 +1,30 @@
 using System.CommandLine;
-using Interpret.Core.Data;
 using Interpret.Core.Models;
-using Interpret.Core.Predictors;
 
 namespace Explorer.App.Cli;
 
-/// <summary>`evaluate --model sentiment-sst2-bilstm --file any.tsv`: accuracy of a shipped model on any file in the
-/// SST-2 format. With --split the figure is also written into the model's manifest.</summary>
+/// <summary>`evaluate --model &lt;id&gt; --file any-file`: scores a shipped model on any labelled file in its dataset's
+/// format (SST-2 TSV for sentiment, NLI TSV for entailment, CoNLL-2003 columns for NER) and prints the metrics. With --split the metrics are also
+/// written into the model's manifest.</summary>
 static class EvaluateCommand
 {
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Model id (a folder under models/).", Required = true };
-        var file = new Option<string>("--file") { Description = "A TSV in the SST-2 format (sentence<TAB>label, with header).", Required = true };
-        var split = new Option<string?>("--split") { Description = "Record the metric in the manifest under this split name (e.g. dev)." };
+        var file = new Option<string>("--file") { Description = "A labelled file in the format of the model's dataset.", Required = true };
+        var split = new Option<string?>("--split") { Description = "Record the metrics in the manifest under this split name (e.g. dev)." };
         var models = new Option<string>("--models") { Description = "Folder of model folders.", DefaultValueFactory = _ => RepositoryPaths.Models };
-        var command = new Command("evaluate", "Score a model on a labelled file and print accuracy.") { model, file, split, models };
+        var command = new Command("evaluate", "Score a model on a labelled file and print its metrics.") { model, file, split, models };
         command.SetAction(parse =>
         {
             var folder = Path.Combine(parse.GetValue(models)!, parse.GetValue(model)!);
-            if (!Directory.Exists(folder))
+            if (!File.Exists(Path.Combine(folder, ModelFolder.ManifestFile)))
             {
                 Console.Error.WriteLine($"No model folder {folder}.");
                 return 2;
             }
-            var accuracy = Score(folder, parse.GetValue(file)!);
-            if (parse.GetValue(split) is { } name) Record(folder, name, accuracy);
+            var metrics = Score(folder, parse.GetValue(file)!);
+            if (parse.GetValue(split) is { } name) Record(folder, name, metrics);
             return 0;
         });
         return command;
@@ -33,26 +32,21 @@ static class EvaluateCommand
 
     public static void ScoreAndRecord(string folder, string file, string split) => Record(folder, split, Score(folder, file));
 
-    static double Score(string folder, string file)
+    static Dictionary<string, double> Score(string folder, string file)
     {
-        var rows = Sst2Reader.Read(file);
-        using var predictor = (TextClassifierPredictor)ModelFolder.Load(folder, new InputLimits(int.MaxValue, int.MaxValue));
-        int correct = 0;
-        foreach (var chunk in rows.Chunk(256))
-        {
-            var predictions = predictor.Predict(chunk.Select(r => predictor.FromTokens(r.Tokens)).ToList());
-            correct += predictions.Where((p, i) => p.Label == chunk[i].Label).Count();
-        }
-        double accuracy = (double)correct / rows.Count;
-        Console.WriteLine($"{predictor.Id} on {file}: accuracy {accuracy:P2} ({correct}/{rows.Count})");
-        return accuracy;
+        var manifest = ModelManifest.Load(Path.Combine(folder, ModelFolder.ManifestFile));
+        var metrics = manifest.Task == NerRecipe.Task ? NerRecipe.Score(folder, file)
+            : (ClassifierRecipe.ForTask(manifest.Task) ?? throw new InvalidOperationException($"evaluate does not know the task '{manifest.Task}' yet."))
+                .Score(folder, file);
+        Console.WriteLine($"{manifest.Id} on {file}: " + string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:P2}")));
+        return metrics;
     }
 
-    static void Record(string folder, string split, double accuracy)
+    static void Record(string folder, string split, Dictionary<string, double> metrics)
     {
         var path = Path.Combine(folder, ModelFolder.ManifestFile);
         var manifest = ModelManifest.Load(path);
-        manifest.Metrics[split] = new Dictionary<string, double> { ["accuracy"] = Math.Round(accuracy, 4) };
+        manifest.Metrics[split] = metrics;
         manifest.Save(path);
     }
 }
