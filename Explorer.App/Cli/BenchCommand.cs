@@ -42,10 +42,17 @@ static class BenchCommand
         Console.WriteLine($"{predictor.Id}: {input.TokenCount} tokens, libtorch threads {get_num_threads()}, median of {repeat} runs");
         Console.WriteLine($"{"row",-44} {"ms",9} {"× ref",8} {"passes",7}");
 
+        // libtorch and the JIT are slow on first use of each shape: warm every path up before timing anything.
+        for (int i = 0; i < 3; i++)
+        {
+            predictor.GetGradients(Enumerable.Repeat(labeled, n).ToList(), Objective.Loss);
+            new IntegratedGradient().InterpretToEnd(predictor, input, new MethodOptions { Steps = n, Chunk = n });
+        }
         double one = Time(repeat, () => predictor.GetGradients([labeled], Objective.Loss));
         double floor = Time(repeat, () => predictor.GetGradients(Enumerable.Repeat(labeled, n).ToList(), Objective.Loss));
         Row("reference: fwd+bwd, batch 1", one, one, 1);
         Row($"reference: fwd+bwd, batch {n} (floor)", floor, floor, 1);
+        Console.WriteLine("(× ref: IG / SmoothGrad rows against the floor, the other rows against batch 1)");
 
         Saliency("simple-gradient", new SimpleGradient(), new MethodOptions(), one);
         foreach (var (name, method, options) in new (string, SaliencyInterpreter, Func<int, MethodOptions>)[]

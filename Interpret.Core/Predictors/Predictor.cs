@@ -121,6 +121,20 @@ public abstract class Predictor : IDisposable
         }
     }
 
+    /// <summary>Each row's objective with its embeddings transformed, from one forward pass without gradients
+    /// (IG's completeness check needs f(input) and f(baseline), not their gradients).</summary>
+    public double[] ObjectiveValues(IReadOnlyList<LabeledInstance> batch, Objective objective, EmbeddingTransform? transform = null)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        int calls = 0;
+        var hook = Model.TokenEmbedder.register_forward_hook((_, _, output) => transform is null ? output : transform(calls++, output));
+        Tensor outputs;
+        try { outputs = Forward(batch.Select(b => b.Input).ToList()); }
+        finally { hook.remove(); }
+        return ToDoubles(ObjectiveOf(outputs, batch, objective));
+    }
+
     static FieldGradient[][] CopyOut(IReadOnlyList<LabeledInstance> batch, List<Tensor> leaves, IList<Tensor> gradients, List<Tensor> originals)
     {
         var rows = new FieldGradient[batch.Count][];

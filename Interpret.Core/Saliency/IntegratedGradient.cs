@@ -11,8 +11,8 @@ namespace Interpret.Core.Saliency;
 /// Integrated gradients (Sundararajan et al. 2017) from the all-zero embedding baseline: the gradient averaged
 /// along the straight path from the baseline to the input, times the input. Defaults are AllenNLP Interpret's
 /// (10 steps, left Riemann sum); any rule of <see cref="QuadratureRule"/> may be chosen. Steps run in chunks of
-/// one batched pass each; the first chunk also carries the input and the baseline, so the completeness check
-/// Σ attributions ≈ f(input) − f(baseline) costs no extra pass. Registered as "integrated-gradient".
+/// one batched gradient pass each; the completeness check Σ attributions ≈ f(input) − f(baseline) takes one
+/// two-row forward pass without gradients at the end. Registered as "integrated-gradient".
 /// </summary>
 public sealed class IntegratedGradient : SaliencyInterpreter
 {
@@ -42,36 +42,38 @@ public sealed class IntegratedGradient : SaliencyInterpreter
         var (alphas, weights) = QuadratureRule.Points(options.Rule!, steps);
         GradientAverage? average = null;
         FieldGradient[]? input = null;
-        double atInput = 0, atBaseline = 0;
         int passes = 0;
         for (int start = 0; start < steps; start += chunk)
         {
             int count = Math.Min(chunk, steps - start);
-            bool first = start == 0;
-            // The first pass adds two rows: α = 1 (the input itself) and α = 0 (the baseline).
-            var rowAlphas = first ? [.. alphas.AsSpan(start, count), 1.0, 0.0] : alphas.AsSpan(start, count).ToArray();
-            var pass = ScaledPass(predictor, instance, objective, rowAlphas);
+            var pass = ScaledPass(predictor, instance, objective, alphas.AsSpan(start, count).ToArray());
             passes++;
-            if (first)
-            {
-                input = pass.Fields[count];
-                atInput = pass.Objective[count];
-                atBaseline = pass.Objective[count + 1];
-                average = new GradientAverage(input);
-            }
-            for (int k = 0; k < count; k++) average!.Add(pass.Fields[k], weights[start + k]);
+            // Every row records the untransformed embeddings, i.e. the input itself.
+            input ??= pass.Fields[0];
+            average ??= new GradientAverage(input);
+            for (int k = 0; k < count; k++) average.Add(pass.Fields[k], weights[start + k]);
 
             // (input − baseline) = input for the zero baseline. Until all steps are in, this is the running estimate.
-            var raw = average!.PerToken(input!, timesInput: true);
+            var raw = average.PerToken(input, timesInput: true);
             bool last = start + count >= steps;
             Completeness? completeness = null;
             if (last)
             {
-                double sum = raw.Sum(f => f.Sum()), delta = atInput - atBaseline;
+                // f(input) and f(baseline) need no gradients: one small forward pass, not a gradient pass.
+                var ends = ScaledObjective(predictor, instance, objective, [1.0, 0.0]);
+                double sum = raw.Sum(f => f.Sum()), delta = ends[0] - ends[1];
                 completeness = new Completeness(sum, delta, Math.Abs(sum - delta));
             }
             yield return new TokenAttribution(raw, start + count, steps, passes, average.Mean, completeness);
         }
+    }
+
+    static double[] ScaledObjective(Predictor predictor, LabeledInstance instance, Objective objective, double[] rowAlphas)
+    {
+        using var scope = NewDisposeScope();
+        var scale = tensor(rowAlphas).view(-1, 1, 1);
+        return predictor.ObjectiveValues(Enumerable.Repeat(instance, rowAlphas.Length).ToList(), objective,
+            (_, embeddings) => embeddings * scale.to_type(embeddings.dtype));
     }
 
     static GradientBatch ScaledPass(Predictor predictor, LabeledInstance instance, Objective objective, double[] rowAlphas)
