@@ -53,7 +53,8 @@ public partial class Home : IAsyncDisposable
     {
         _models = Catalog.Models;
         _form.Chunk = Ui.Value.DefaultChunk;
-        SelectModel(_models.FirstOrDefault()?.Id);
+        // Open on the seed's first demo (sentiment) when it is loaded, else on the first model.
+        SelectModel((_models.FirstOrDefault(m => m.Task == "sentiment") ?? _models.FirstOrDefault())?.Id);
     }
 
     void SelectModel(string? id)

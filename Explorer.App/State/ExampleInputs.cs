@@ -18,6 +18,7 @@ public static class ExampleInputs
         ],
         ["ner"] =
         [
+            Text("A man named John Smith works at Microsoft in downtown Seattle."), // the seed's Figure 1 kind of sentence
             Text("Angela Merkel met Emmanuel Macron in Paris on Tuesday."),
             Text("Apple opened a new office in Berlin, Reuters reported."),
             Text("The United Nations sent observers to Kenya and Uganda."),
