@@ -26,11 +26,7 @@ public static class AttackEndpoints
         if (MethodRegistry.IsSaliency(method))
             throw new InputException($"'{method}' is a saliency method; POST it to /api/models/{model}/interpret/{method}.");
         MethodRegistry.Attack(method);
-        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellation);
-        var methodRequest = RequestParser.Parse(body);
-        MethodRunner.Validate(predictor, method, methodRequest);
-        var result = await pool.RunToLastAsync(
-            token => MethodRunner.Run(predictor, method, methodRequest, token).Cast<Attack>(), cancellation);
+        var result = await pool.RunMethodAsync<Attack>(predictor, method, request, options.Value.MaxRequestBytes, cancellation);
         return TypedResults.Ok(result);
     }
 }

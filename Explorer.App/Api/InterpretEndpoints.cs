@@ -26,11 +26,7 @@ public static class InterpretEndpoints
         if (MethodRegistry.IsAttack(method))
             throw new InputException($"'{method}' is an attack; POST it to /api/models/{model}/attack/{method}.");
         MethodRegistry.Saliency(method);
-        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellation);
-        var methodRequest = RequestParser.Parse(body);
-        MethodRunner.Validate(predictor, method, methodRequest);
-        var result = await pool.RunToLastAsync(
-            token => MethodRunner.Run(predictor, method, methodRequest, token).Cast<Interpretation>(), cancellation);
+        var result = await pool.RunMethodAsync<Interpretation>(predictor, method, request, options.Value.MaxRequestBytes, cancellation);
         return TypedResults.Ok(result);
     }
 }

@@ -1,3 +1,5 @@
+using Interpret.Core.Methods;
+using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
 
 namespace Explorer.App.Api;
@@ -14,5 +16,16 @@ public static class PoolJobs
         T? last = null;
         await foreach (var item in job.Results(cancellation)) last = item;
         return last ?? throw new InvalidOperationException("The job ended without a result.");
+    }
+
+    /// <summary>The interpret and attack routes' shared work: read and parse the body, validate before queueing,
+    /// run the method on the pool and return its final record.</summary>
+    public static async Task<T> RunMethodAsync<T>(this TorchWorkerPool pool, Predictor predictor, string method, HttpRequest request,
+        long maxRequestBytes, CancellationToken cancellation) where T : class
+    {
+        var body = await RequestBody.ReadAsync(request, maxRequestBytes, cancellation);
+        var methodRequest = RequestParser.Parse(body);
+        MethodRunner.Validate(predictor, method, methodRequest);
+        return await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token).Cast<T>(), cancellation);
     }
 }
