@@ -92,7 +92,7 @@ public sealed class HotFlip : Attacker
         if (positions.Count == 0) return null;
         if (!joint)
         {
-            int position = positions.MaxBy(p => SquaredNorm(gradient.GradientOf(p)));
+            int position = positions.MaxBy(gradient.NormOf);
             var (word, _) = BestWord(predictor, field, gradient, matrix, valid, position, sign);
             return word < 0 ? null : (position, word);
         }
@@ -124,12 +124,5 @@ public sealed class HotFlip : Attacker
             if (gain > bestGain) (bestWord, bestGain) = (w, gain);
         }
         return (bestWord, bestGain);
-    }
-
-    static double SquaredNorm(ReadOnlySpan<double> v)
-    {
-        double s = 0;
-        foreach (var x in v) s += x * x;
-        return s;
     }
 }

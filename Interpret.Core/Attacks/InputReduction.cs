@@ -71,7 +71,7 @@ public sealed class InputReduction : Attacker
                 var gradient = pass.Fields[i][field];
                 var name = input.Fields[field].Name;
                 var removable = Enumerable.Range(0, tokens.Count).Where(p => !IsIgnored(tokens[p].Text) && !Predictor.IsProtected(candidate.Labeled, name, p))
-                    .Select(p => (Position: p, Norm: Norm(gradient.GradientOf(p)))).OrderBy(x => x.Norm).Take(beamSize);
+                    .Select(p => (Position: p, Norm: gradient.NormOf(p))).OrderBy(x => x.Norm).Take(beamSize);
                 foreach (var (position, norm) in removable)
                     expansions.Add((Remove(predictor, candidate, field, position, name), norm));
             }
@@ -94,12 +94,5 @@ public sealed class InputReduction : Attacker
         return new Candidate(predictor.WithTokenRemoved(parent.Labeled, field, position),
             parent.OriginalPositions.Where((_, i) => i != position).ToArray(), parent.History,
             new TokenChange(fieldName, parent.OriginalPositions[position], token.Text, null));
-    }
-
-    static double Norm(ReadOnlySpan<double> v)
-    {
-        double s = 0;
-        foreach (var x in v) s += x * x;
-        return Math.Sqrt(s);
     }
 }

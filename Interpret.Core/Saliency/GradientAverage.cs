@@ -31,7 +31,7 @@ public sealed class GradientAverage
     public double[][] Mean => _mean;
 
     /// <summary>Per token: Σ_d mean[t, d] · factor[t, d] (factor = the embedding for "× input"), or Σ_d mean[t, d] without one.</summary>
-    public double[][] PerToken(FieldGradient[] fields, bool timesInput, double scale = 1)
+    public double[][] PerToken(FieldGradient[] fields, bool timesInput)
     {
         var scores = new double[fields.Length][];
         for (int f = 0; f < fields.Length; f++)
@@ -43,7 +43,7 @@ public sealed class GradientAverage
                 double sum = 0;
                 for (int d = 0; d < dim; d++)
                     sum += _mean[f][t * dim + d] * (timesInput ? fields[f].Embedding[t * dim + d] : 1);
-                scores[f][t] = sum * scale;
+                scores[f][t] = sum;
             }
         }
         return scores;
