@@ -86,4 +86,30 @@ internal static class Records
             [new LabelProbability("positive", label == "positive" ? p : 1 - p), new LabelProbability("negative", label == "negative" ? p : 1 - p)],
             [Field("text", "the", "movie", "was", "great", "fun")]);
     }
+
+    /// <summary>The seed's Figure-1 kind of sentence as the NER tagger predicts it: PER John Smith, ORG Microsoft,
+    /// LOC Seattle, with per-entity probabilities in the entities' order and "Seattle." typed without a space.</summary>
+    public static Prediction Ner()
+    {
+        const string text = "A man named John Smith works at Microsoft in downtown Seattle.";
+        string[] words = ["A", "man", "named", "John", "Smith", "works", "at", "Microsoft", "in", "downtown", "Seattle", "."];
+        var tokens = new List<Token>();
+        var at = 0;
+        foreach (var w in words)
+        {
+            at = text.IndexOf(w, at, StringComparison.Ordinal);
+            tokens.Add(new Token(w, at, at + w.Length));
+            at += w.Length;
+        }
+        string[] tags = ["O", "O", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "O", "O", "B-LOC", "O"];
+        InstanceLabel[] entities = [new("tag", "PER", "text", 3, 5), new("tag", "ORG", "text", 7, 8), new("tag", "LOC", "text", 10, 11)];
+        return new Prediction("ner-conll2003-bilstm-crf", "PER: John Smith · ORG: Microsoft · LOC: Seattle",
+            [new LabelProbability("PER: John Smith", 0.98), new LabelProbability("ORG: Microsoft", 0.91), new LabelProbability("LOC: Seattle", 0.87)],
+            [new Field("text", text, tokens)], tags, entities);
+    }
+
+    /// <summary>A sentence the tagger finds no entity in.</summary>
+    public static Prediction NerWithoutEntities() =>
+        new("ner-conll2003-bilstm-crf", "no entities", [], [Field("text", "it", "rained", "all", "day")],
+            ["O", "O", "O", "O"], []);
 }
