@@ -30,10 +30,24 @@ public static class AttackDiff
     public static IReadOnlyList<Field> Untouched(Attack attack, IReadOnlyList<FieldDiff> attacked) =>
         attack.OriginalFields.Where(f => attacked.All(a => a.Field.Name != f.Name)).ToList();
 
-    /// <summary>The label whose confidence an attack tracks: the instance's label when the prediction scores it,
-    /// else the original prediction.</summary>
-    public static string TrackedLabel(Attack attack) =>
-        attack.Original.Probabilities.Any(p => p.Label == attack.Label.Value) ? attack.Label.Value : attack.Original.Label;
+    /// <summary>The label whose confidence an attack tracks: the instance's label when the prediction scores it; for
+    /// an entity, the tagger's name for it ("ORG: Microsoft"), which stays the same while the attack leaves the
+    /// entity's own words alone; else the original prediction.</summary>
+    public static string TrackedLabel(Attack attack)
+    {
+        if (attack.Original.Probabilities.Any(p => p.Label == attack.Label.Value)) return attack.Label.Value;
+        if (Entity(attack) is { } entity && attack.Original.Probabilities.Any(p => p.Label == entity)) return entity;
+        return attack.Original.Label;
+    }
+
+    /// <summary>"ORG: Microsoft" when the attacked instance is an entity (a span label), else null.</summary>
+    public static string? Entity(Attack attack) => EntityText.Describe(attack.Label, attack.OriginalFields);
+
+    /// <summary>"positive (95.0%)"; a label the prediction gives no probability (a tagger's summary) stands alone.</summary>
+    public static string LabelWithProbability(Prediction prediction) =>
+        prediction.Probabilities.Any(p => p.Label == prediction.Label)
+            ? $"{prediction.Label} ({Format.Probability(prediction.ProbabilityOf(prediction.Label))})"
+            : prediction.Label;
 
     /// <summary>The newest prediction: the last step's (a partial record's Final may lag behind), else Final.</summary>
     public static Prediction Latest(Attack attack) => attack.Steps.Count > 0 ? attack.Steps[^1].Prediction : attack.Final;

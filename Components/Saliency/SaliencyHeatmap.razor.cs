@@ -65,13 +65,21 @@ public partial class SaliencyHeatmap
     static string TokenAriaLabel(SaliencyCell cell) =>
         $"word '{cell.Text}', score {Format.Score(cell.Score)}, rank {cell.Rank}";
 
+    /// <summary>"positive (90.0%)", or for a span label (an entity) "ORG: Microsoft at text[7..8) (91.0%)": the
+    /// entity's words and its probability from the tagger's per-entity list.</summary>
     internal static string InstanceTitle(InterpretedInstance instance)
     {
         var label = instance.Label;
         var title = label.Kind == "class" ? label.Value : $"{label.Kind} {label.Value}";
+        string? entity = null;
+        if (EntityText.IsSpan(label) && instance.Fields.FirstOrDefault(f => f.Name == label.Field) is { } field)
+        {
+            entity = EntityText.Describe(label, field.Tokens);
+            title = entity;
+        }
         if (label.Field is not null && label.Start is int start)
             title += $" at {label.Field}[{start}..{label.End ?? start + 1})";
-        var p = instance.Probabilities.FirstOrDefault(x => x.Label == label.Value);
+        var p = instance.Probabilities.FirstOrDefault(x => x.Label == label.Value || x.Label == entity);
         return p is null ? title : $"{title} ({Format.Probability(p.Probability)})";
     }
 }
