@@ -10,6 +10,8 @@ public sealed record MethodOptions
     public string? Target { get; init; }
     /// <summary>Which labeled instance to explain when a prediction yields several (0-based); default all.</summary>
     public int? Instance { get; init; }
+    /// <summary>Masked LM: one labeled instance over all masks, as the seed does (default false: one per mask).</summary>
+    public bool? SingleInstance { get; init; }
 
     /// <summary>Integrated gradients: number of steps (default 10).</summary>
     public int? Steps { get; init; }

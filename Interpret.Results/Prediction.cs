@@ -4,9 +4,11 @@ namespace Interpret.Results;
 /// with the fields as the model tokenised them. Taggers (NER) also give one tag per token of their field
 /// (<see cref="Tags"/>) and the entities those tags make (<see cref="Entities"/>: kind "tag", the entity type as
 /// value, field, token span); their <see cref="Label"/> is a readable summary and their probabilities are per entity,
-/// in the order of <see cref="Entities"/>. Classifiers leave both null.</summary>
+/// in the order of <see cref="Entities"/>. Classifiers leave both null. Masked LMs give their guesses per [MASK]
+/// (<see cref="Masks"/>); their label is the top word of each mask and their probabilities those words' probabilities,
+/// one per mask in order.</summary>
 public sealed record Prediction(string Model, string Label, IReadOnlyList<LabelProbability> Probabilities, IReadOnlyList<Field> Fields,
-    IReadOnlyList<string>? Tags = null, IReadOnlyList<InstanceLabel>? Entities = null)
+    IReadOnlyList<string>? Tags = null, IReadOnlyList<InstanceLabel>? Entities = null, IReadOnlyList<MaskPrediction>? Masks = null)
 {
     public double ProbabilityOf(string label) => Probabilities.FirstOrDefault(p => p.Label == label)?.Probability ?? 0;
 }

@@ -4,7 +4,8 @@ using Interpret.Core.Models;
 namespace Explorer.App.Cli;
 
 /// <summary>`evaluate --model &lt;id&gt; --file any-file`: scores a shipped model on any labelled file in its dataset's
-/// format (SST-2 TSV for sentiment, NLI TSV for entailment, CoNLL-2003 columns for NER) and prints the metrics. With --split the metrics are also
+/// format (SST-2 TSV for sentiment, NLI TSV for entailment, CoNLL-2003 columns for NER, plain-text books or
+/// WikiText .tokens for the masked LM, comma-separated for several) and prints the metrics. With --split the metrics are also
 /// written into the model's manifest.</summary>
 static class EvaluateCommand
 {
@@ -36,6 +37,7 @@ static class EvaluateCommand
     {
         var manifest = ModelManifest.Load(Path.Combine(folder, ModelFolder.ManifestFile));
         var metrics = manifest.Task == NerRecipe.Task ? NerRecipe.Score(folder, file)
+            : manifest.Task == MaskedLmRecipe.Task ? MaskedLmRecipe.Score(folder, file)
             : (ClassifierRecipe.ForTask(manifest.Task) ?? throw new InvalidOperationException($"evaluate does not know the task '{manifest.Task}' yet."))
                 .Score(folder, file);
         Console.WriteLine($"{manifest.Id} on {file}: " + string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:P2}")));

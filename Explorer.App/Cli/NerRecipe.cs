@@ -25,9 +25,6 @@ static class NerRecipe
     const string DevFile = "conll2003/eng.testa";
     const string GloveFile = "glove/glove.6B.50d.top5k.txt";
 
-    /// <summary>The train command's options this recipe reads.</summary>
-    public sealed record SharedOptions(Option<int> Epochs, Option<int> Hidden, Option<double> Rate, Option<double> Dropout, Option<int> Batch, Option<int> Seed);
-
     public sealed record OwnOptions(Option<double?> MaxMinutes, Option<int?> MaxSentences);
 
     /// <summary>Adds the NER-only options to the train command.</summary>
@@ -40,7 +37,7 @@ static class NerRecipe
         return new OwnOptions(minutes, sentences);
     }
 
-    public static int Train(ParseResult parse, string data, string output, SharedOptions shared, OwnOptions own)
+    public static int Train(ParseResult parse, string data, string output, SharedTrainOptions shared, OwnOptions own)
     {
         var defaults = new NerTrainingOptions();
         T Get<T>(Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;

@@ -9,7 +9,7 @@ static class TrainCommand
 {
     public static Command Create()
     {
-        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id));
+        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id));
         var model = new Option<string>("--model") { Description = $"Model id to train ({ids}).", Required = true };
         var data = new Option<string>("--data") { Description = "Folder of the shared datasets.", DefaultValueFactory = _ => RepositoryPaths.SharedData };
         var output = new Option<string>("--output") { Description = "Where model folders go.", DefaultValueFactory = _ => RepositoryPaths.Models };
@@ -23,11 +23,14 @@ static class TrainCommand
         var command = new Command("train", "Train a demo model and write models/<id>/ (rerun to resume from runs/).")
             { model, data, output, epochs, hidden, seed, embedding, rate, dropout, batch };
         var nerOptions = NerRecipe.AddOptions(command);
+        var mlmOptions = MaskedLmRecipe.AddOptions(command);
         command.SetAction(parse =>
         {
             var id = parse.GetValue(model)!;
             if (id == NerRecipe.Id)
                 return NerRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), nerOptions);
+            if (id == MaskedLmRecipe.Id)
+                return MaskedLmRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), mlmOptions);
             var recipe = ClassifierRecipe.All.FirstOrDefault(r => r.Id == id);
             if (recipe is null)
             {

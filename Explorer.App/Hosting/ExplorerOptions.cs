@@ -8,6 +8,10 @@ public sealed class ExplorerOptions
     /// <summary>Folder of model folders; default the models/ copied next to the app. Relative paths are taken from the content root.</summary>
     public string? ModelsPath { get; set; }
 
+    /// <summary>Users' own HuggingFace BERT checkpoint folders (config.json, model.safetensors or pytorch_model.bin,
+    /// vocab.txt), listed beside the shipped models. Set in configuration only, never from the browser.</summary>
+    public List<CheckpointOptions> Checkpoints { get; set; } = [];
+
     /// <summary>Torch worker threads. Workers × ThreadsPerWorker should not exceed the cores.</summary>
     public int Workers { get; set; } = 1;
 
@@ -22,4 +26,13 @@ public sealed class ExplorerOptions
 
     /// <summary>Most tokens per input field (a model's manifest may lower it).</summary>
     public int MaxTokens { get; set; } = 256;
+}
+
+/// <summary>One user checkpoint: the id it is listed under, its folder (relative to the content root or absolute)
+/// and, for sequence classifiers, the task its labels answer (default "sentiment").</summary>
+public sealed class CheckpointOptions
+{
+    public string Id { get; set; } = "";
+    public string Path { get; set; } = "";
+    public string? Task { get; set; }
 }

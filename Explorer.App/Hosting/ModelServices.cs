@@ -14,8 +14,10 @@ public static class ModelServices
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ExplorerOptions>>().Value;
-            var folder = ModelsFolder(options, provider.GetRequiredService<IHostEnvironment>());
-            return ModelCatalog.Load(folder, new InputLimits(options.MaxCharacters, options.MaxTokens));
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            var limits = new InputLimits(options.MaxCharacters, options.MaxTokens);
+            var checkpoints = options.Checkpoints.Select(c => new ModelCatalog.Checkpoint(c.Id, Path.GetFullPath(c.Path, environment.ContentRootPath), c.Task));
+            return ModelCatalog.Load(ModelsFolder(options, environment), limits, checkpoints);
         });
         services.AddSingleton(provider =>
         {

@@ -66,6 +66,7 @@ public static class RequestParser
         Objective = over.Objective ?? under.Objective,
         Target = over.Target ?? under.Target,
         Instance = over.Instance ?? under.Instance,
+        SingleInstance = over.SingleInstance ?? under.SingleInstance,
         Steps = over.Steps ?? under.Steps,
         Rule = over.Rule ?? under.Rule,
         Samples = over.Samples ?? under.Samples,

@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
+using Interpret.Core.Models.Bert;
 using Interpret.Core.Predictors;
 using Interpret.Core.Text;
+using Interpret.Core.Text.WordPiece;
 using Interpret.Results;
 
 namespace Interpret.Core.Models;
 
-/// <summary>models/&lt;id&gt;/: manifest.json, model.safetensors and vocab.txt. Saving fills in the file list with
+/// <summary>models/&lt;id&gt;/: manifest.json, model.safetensors and vocab.txt (BERT models add config.json, so
+/// the folder is also a HuggingFace checkpoint). Saving fills in the file list with
 /// sizes and SHA-256; loading checks them, so a damaged or half-copied model fails with a clear message.</summary>
 public static class ModelFolder
 {
@@ -18,7 +21,13 @@ public static class ModelFolder
         Directory.CreateDirectory(directory);
         SafetensorsWeights.Save(model, Path.Combine(directory, WeightsFile));
         vocabulary.Save(Path.Combine(directory, VocabularyFile));
-        var files = new[] { WeightsFile, VocabularyFile }.Select(name => Describe(Path.Combine(directory, name))).ToList();
+        WriteManifest(directory, manifest, [WeightsFile, VocabularyFile]);
+    }
+
+    /// <summary>Writes manifest.json listing <paramref name="fileNames"/> (already in the folder) with size and SHA-256.</summary>
+    public static void WriteManifest(string directory, ModelManifest manifest, IEnumerable<string> fileNames)
+    {
+        var files = fileNames.Select(name => Describe(Path.Combine(directory, name))).ToList();
         (manifest with { Files = files }).Save(Path.Combine(directory, ManifestFile));
     }
 
@@ -35,32 +44,64 @@ public static class ModelFolder
         }
         var info = new ModelInfo(manifest.Id, manifest.Task, Hash(manifestPath), manifest.Labels, manifest.InputFields,
             Methods.MethodNames.All, manifest.Metrics.GetValueOrDefault("dev"));
-        var vocabulary = Vocabulary.Load(Path.Combine(directory, VocabularyFile));
+        Vocabulary Words() => Vocabulary.Load(Path.Combine(directory, VocabularyFile));
+        limits ??= InputLimits.Default;
+        limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, manifest.Tokenization.MaxTokens) };
         return manifest.Architecture.Name switch
         {
-            BiLstmClassifierSpec.Name => LoadClassifier(new BiLstmClassifier(BiLstmClassifierSpec.Read(manifest.Architecture)), directory, manifest, info, vocabulary, limits),
-            EsimSpec.Name => LoadClassifier(new EsimClassifier(EsimSpec.Read(manifest.Architecture)), directory, manifest, info, vocabulary, limits),
-            BiLstmCrfSpec.Name => LoadTagger(directory, manifest, info, vocabulary, limits),
+            BiLstmClassifierSpec.Name => LoadClassifier(new BiLstmClassifier(BiLstmClassifierSpec.Read(manifest.Architecture)), directory, manifest, info, Words(), limits),
+            EsimSpec.Name => LoadClassifier(new EsimClassifier(EsimSpec.Read(manifest.Architecture)), directory, manifest, info, Words(), limits),
+            BiLstmCrfSpec.Name => LoadTagger(directory, manifest, info, Words(), limits),
+            BertSpec.MaskedLm or BertSpec.Classifier => LoadBert(directory, info, limits),
             var other => throw new InvalidDataException($"{manifest.Id}: unknown architecture '{other}'."),
         };
     }
 
-    static Predictor LoadClassifier<TModel>(TModel model, string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits? limits)
+    /// <summary>A user's HuggingFace BERT checkpoint folder (no manifest): masked LMs get task "masked-lm",
+    /// sequence classifiers the task given (default "sentiment"); the config's hash names the model version.</summary>
+    public static Predictor LoadCheckpoint(string directory, string id, string? task = null, InputLimits? limits = null)
+    {
+        var config = BertCheckpoint.ReadConfig(directory);
+        bool maskedLm = BertCheckpoint.MaskedLmArchitectures.Contains(BertCheckpoint.ArchitectureOf(config, directory));
+        var info = new ModelInfo(id, maskedLm ? "masked-lm" : task ?? "sentiment", Hash(Path.Combine(directory, BertCheckpoint.ConfigFile)),
+            maskedLm ? [] : config.Labels, ["text"], Methods.MethodNames.All);
+        return LoadBert(directory, info, limits ?? InputLimits.Default);
+    }
+
+    static Predictor LoadBert(string directory, ModelInfo info, InputLimits limits)
+    {
+        var (model, config) = BertCheckpoint.Load(directory);
+        var vocabulary = WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile));
+        limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, config.MaxPositions) };
+        try
+        {
+            return model switch
+            {
+                BertForMaskedLm mlm => new MaskedLmPredictor(info, mlm, vocabulary, limits),
+                BertForSequenceClassification classifier => new BertClassifierPredictor(info, classifier, vocabulary, limits),
+                _ => throw new InvalidDataException($"{info.Id}: no predictor for {model.GetType().Name}."),
+            };
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    static Predictor LoadClassifier<TModel>(TModel model, string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits limits)
         where TModel : TorchSharp.torch.nn.Module, ITextClassifierModel
     {
         SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
-        limits ??= InputLimits.Default;
-        limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, manifest.Tokenization.MaxTokens) };
         return new TextClassifierPredictor(info, model, vocabulary, manifest.Tokenization.LowerCase, limits);
     }
 
-    static Predictor LoadTagger(string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits? limits)
+    static Predictor LoadTagger(string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits limits)
     {
         var (config, characters) = BiLstmCrfSpec.Read(manifest.Architecture);
         var model = new BiLstmCrfTagger(config, new NerLexicon(vocabulary, characters, config.MaxCharacters));
         SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
-        limits ??= InputLimits.Default;
-        return new NerPredictor(info, model, limits with { MaxTokens = Math.Min(limits.MaxTokens, manifest.Tokenization.MaxTokens) });
+        return new NerPredictor(info, model, limits);
     }
 
     static ModelFile Describe(string path)

@@ -7,7 +7,7 @@ namespace Interpret.Core.Models;
 /// <summary>Token lists → right-padded id tensor [batch, time] and its mask.</summary>
 public static class TokenBatch
 {
-    public static (Tensor Ids, Tensor Mask) Encode(IReadOnlyList<IReadOnlyList<Token>> rows, Vocabulary vocabulary) =>
+    public static (Tensor Ids, Tensor Mask) Encode(IReadOnlyList<IReadOnlyList<Token>> rows, ITokenVocabulary vocabulary) =>
         Encode(rows.Select(r => r.Select(t => (long)vocabulary.IdOf(t.Text)).ToArray()).ToList());
 
     public static (Tensor Ids, Tensor Mask) Encode(IReadOnlyList<long[]> rows)

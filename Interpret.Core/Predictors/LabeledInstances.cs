@@ -11,6 +11,7 @@ public static class LabeledInstances
         var all = options.Target is { } target
             ? [predictor.WithTarget(input, target)]
             : predictor.PredictionsToLabeledInstances(input, prediction);
+        if (options.SingleInstance == true) all = [predictor.CombineInstances(all)];
         if (options.Instance is not { } index) return all;
         if (index < 0 || index >= all.Count)
             throw new InputException($"Instance {index} does not exist; this prediction has {all.Count} labeled instance(s) (0 to {all.Count - 1}).");

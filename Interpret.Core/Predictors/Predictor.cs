@@ -18,7 +18,7 @@ public abstract class Predictor : IDisposable
     public string Id => Info.Id;
 
     /// <summary>The model's token vocabulary (HotFlip's candidate words).</summary>
-    public abstract Vocabulary Vocabulary { get; }
+    public abstract ITokenVocabulary Vocabulary { get; }
 
     protected abstract ITokenEmbeddingModel Model { get; }
 
@@ -35,6 +35,12 @@ public abstract class Predictor : IDisposable
 
     /// <summary>The model's own prediction as one or more labeled instances (the seed's only model-specific step).</summary>
     public abstract IReadOnlyList<LabeledInstance> PredictionsToLabeledInstances(TextInstance input, Prediction prediction);
+
+    /// <summary>The seed's single labeled instance over a structured prediction's parts (e.g. all masks at once);
+    /// models whose predictions are one instance anyway return it.</summary>
+    public virtual LabeledInstance CombineInstances(IReadOnlyList<LabeledInstance> instances) =>
+        instances.Count == 1 ? instances[0]
+            : throw new InputException($"{Info.Id} cannot combine its {instances.Count} labeled instances into one; pick one with the instance option.");
 
     /// <summary>The input labeled with a target the user chose; throws <see cref="InputException"/> for a target the model cannot produce.</summary>
     public abstract LabeledInstance WithTarget(TextInstance input, string target);
@@ -60,7 +66,7 @@ public abstract class Predictor : IDisposable
     /// <summary>Vocabulary ids HotFlip may never put into the input (padding, unknown, non-alphanumeric, special).</summary>
     public virtual bool IsValidReplacement(int id)
     {
-        if (id is Vocabulary.PaddingId or Vocabulary.UnknownId) return false;
+        if (id is Text.Vocabulary.PaddingId or Text.Vocabulary.UnknownId) return false;
         var token = Vocabulary[id];
         return token.Length > 0 && token.All(char.IsLetterOrDigit);
     }

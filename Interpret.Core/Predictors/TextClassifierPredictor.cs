@@ -6,29 +6,33 @@ using static TorchSharp.torch;
 namespace Interpret.Core.Predictors;
 
 /// <summary>Predictor for text classifiers over one or more fields (sentiment; premise + hypothesis entailment):
-/// one labeled instance, the predicted class.</summary>
-public sealed class TextClassifierPredictor : Predictor
+/// one labeled instance, the predicted class. Each field is tokenised on its own (PTB words for the LSTMs,
+/// [CLS] pieces [SEP] for a one-field BERT).</summary>
+public class TextClassifierPredictor : Predictor
 {
     readonly ITextClassifierModel _model;
-    readonly PtbTokenizer _tokenizer;
+    readonly ITextTokenizer _tokenizer;
     readonly IReadOnlyList<string> _labels;
     readonly IReadOnlyList<string> _fields;
     readonly InputLimits _limits;
 
     public TextClassifierPredictor(ModelInfo info, ITextClassifierModel model, Vocabulary vocabulary, bool lowerCase, InputLimits? limits = null)
+        : this(info, model, vocabulary, new PtbTokenizer(lowerCase), limits) { }
+
+    public TextClassifierPredictor(ModelInfo info, ITextClassifierModel model, ITokenVocabulary vocabulary, ITextTokenizer tokenizer, InputLimits? limits = null)
     {
         Info = info;
         _model = model;
         _model.Freeze();
         Vocabulary = vocabulary;
-        _tokenizer = new PtbTokenizer(lowerCase);
+        _tokenizer = tokenizer;
         _labels = info.Labels;
         _fields = info.InputFields;
         _limits = limits ?? InputLimits.Default;
     }
 
     public override ModelInfo Info { get; }
-    public override Vocabulary Vocabulary { get; }
+    public override ITokenVocabulary Vocabulary { get; }
     protected override ITokenEmbeddingModel Model => _model;
 
     public override TextInstance Tokenize(IReadOnlyDictionary<string, string> input)

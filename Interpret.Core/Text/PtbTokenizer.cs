@@ -9,7 +9,7 @@ namespace Interpret.Core.Text;
 /// double quotes written as `` and ''. Every token keeps the character range of the text as typed, so scores map
 /// back onto what the user wrote.
 /// </summary>
-public sealed partial class PtbTokenizer
+public sealed partial class PtbTokenizer : ITextTokenizer
 {
     readonly bool _lowerCase;
 

@@ -2,7 +2,7 @@ namespace Interpret.Core.Text;
 
 /// <summary>A token ↔ id table. Id 0 is padding and id 1 the unknown token; the file is one token per line,
 /// line number = id, so it reads like a BERT vocab.txt.</summary>
-public sealed class Vocabulary
+public sealed class Vocabulary : ITokenVocabulary
 {
     public const string Padding = "@@PADDING@@";
     public const string Unknown = "@@UNKNOWN@@";

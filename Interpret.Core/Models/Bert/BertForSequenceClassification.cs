@@ -6,7 +6,7 @@ namespace Interpret.Core.Models.Bert;
 
 /// <summary>HuggingFace's <c>BertForSequenceClassification</c>: pooled [CLS] → dropout → <c>classifier</c>.
 /// One or two fields become one sequence: [CLS] a [SEP] (b [SEP]), token types 0 then 1.</summary>
-public sealed class BertForSequenceClassification : Module, ITokenEmbeddingModel
+public sealed class BertForSequenceClassification : Module, ITextClassifierModel
 {
 #pragma warning disable IDE1006
     readonly BertModel bert;
@@ -30,6 +30,13 @@ public sealed class BertForSequenceClassification : Module, ITokenEmbeddingModel
     public Module<Tensor, Tensor> TokenEmbedder => bert.Embeddings.WordEmbeddings;
 
     public Tensor EmbeddingMatrix => bert.Embeddings.WordEmbeddings.weight!;
+
+    /// <summary>One field: its ids already hold [CLS] … [SEP] (see <c>BertInputTokenizer</c>).</summary>
+    public Tensor Classify(IReadOnlyList<(Tensor Ids, Tensor Mask)> fields) =>
+        fields.Count == 1 ? Classify(fields[0].Ids, fields[0].Mask)
+            : throw new NotSupportedException("BERT classifiers here read one field; sentence pairs are not packed yet.");
+
+    public void Freeze() => eval();
 
     /// <returns>logits [batch, classes]</returns>
     public Tensor Classify(Tensor ids, Tensor mask, Tensor? tokenTypes = null)

@@ -1,0 +1,6 @@
+using System.CommandLine;
+
+namespace Explorer.App.Cli;
+
+/// <summary>The train command's options that every recipe reads; a recipe uses its own default when one is not given.</summary>
+sealed record SharedTrainOptions(Option<int> Epochs, Option<int> Hidden, Option<double> Rate, Option<double> Dropout, Option<int> Batch, Option<int> Seed);

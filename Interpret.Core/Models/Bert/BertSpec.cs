@@ -1,0 +1,8 @@
+namespace Interpret.Core.Models.Bert;
+
+/// <summary>Architecture names of BERT models in manifest.json; their parameters are the HuggingFace config.</summary>
+public static class BertSpec
+{
+    public const string MaskedLm = "bert-masked-lm";
+    public const string Classifier = "bert-classifier";
+}

@@ -1,0 +1,27 @@
+using Interpret.Core.Models.Bert;
+using Interpret.Core.Text;
+using Interpret.Core.Text.WordPiece;
+using Interpret.Results;
+
+namespace Interpret.Core.Predictors;
+
+/// <summary>A one-field BERT sequence classifier: the text classifier predictor over [CLS] pieces [SEP], plus
+/// attention maps, and HotFlip candidates limited to whole words.</summary>
+public sealed class BertClassifierPredictor : TextClassifierPredictor, IAttentionPredictor
+{
+    readonly BertForSequenceClassification _model;
+    readonly WordPieceVocabulary _vocabulary;
+
+    public BertClassifierPredictor(ModelInfo info, BertForSequenceClassification model, WordPieceVocabulary vocabulary, InputLimits? limits = null)
+        : base(info, model, vocabulary, new BertInputTokenizer(new WordPieceTokenizer(vocabulary)), limits)
+    {
+        if (info.InputFields.Count != 1) throw new ArgumentException($"{info.Id}: BERT classifiers here read one field, not {info.InputFields.Count}.");
+        if (info.Labels.Count != model.Config.Labels.Count) throw new ArgumentException($"{info.Id}: {info.Labels.Count} labels for a model of {model.Config.Labels.Count} classes.");
+        _model = model;
+        _vocabulary = vocabulary;
+    }
+
+    public override bool IsValidReplacement(int id) => _vocabulary.IsWholeWord(id) && _vocabulary[id].All(char.IsLetterOrDigit);
+
+    public AttentionMaps Attention(TextInstance input) => BertAttentionMaps.Of(_model.Bert, Info, input, _vocabulary);
+}

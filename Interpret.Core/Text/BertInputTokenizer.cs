@@ -1,0 +1,17 @@
+using Interpret.Core.Text.WordPiece;
+using Interpret.Results;
+
+namespace Interpret.Core.Text;
+
+/// <summary>One BERT input sequence: [CLS], the text's WordPiece pieces, [SEP]. The two markers are tokens of the
+/// field (so scores line up with what the model sees, as in the seed and Captum) but point at no characters
+/// (Start = End = −1); attacks never touch them.</summary>
+public sealed class BertInputTokenizer(WordPieceTokenizer pieces) : ITextTokenizer
+{
+    public WordPieceVocabulary Vocabulary => pieces.Vocabulary;
+
+    public IReadOnlyList<Token> Tokenize(string text) =>
+        [Token.Inserted(WordPieceVocabulary.Classification),
+         .. pieces.Tokenize(text).Select(p => new Token(p.Text, p.Start, p.End)),
+         Token.Inserted(WordPieceVocabulary.Separator)];
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Interpret.Core.Models.Bert;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace Interpret.Core.Training;
+
+/// <summary>
+/// Pre-trains a BERT masked LM from scratch with AdamW, linear warm-up then linear decay. Checkpoints (weights,
+/// optimiser moments, step) every <see cref="MaskedLmTrainingOptions.CheckpointEvery"/> steps into a run folder, so a
+/// stopped run resumes at the step it reached with the same batch order; keeps the checkpoint with the best held-out
+/// top-1 accuracy.
+/// </summary>
+public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runDirectory, TrainingLog log)
+{
+    sealed record RunState(int Step, double BestTop1, int BestStep, double Seconds);
+
+    public sealed record Result(BertForMaskedLm Model, BertConfig Config, MaskedLmEvaluation.Score Best, int BestStep, int Steps, double Seconds);
+
+    string StatePath => Path.Combine(runDirectory, "state.json");
+    string LastPath => Path.Combine(runDirectory, "last.safetensors");
+    string OptimizerPath => Path.Combine(runDirectory, "optimizer.bin");
+    string BestPath => Path.Combine(runDirectory, "best.safetensors");
+
+    public BertConfig Config(int vocabularySize) => new()
+    {
+        Architectures = ["BertForMaskedLM"],
+        VocabularySize = vocabularySize,
+        HiddenSize = options.HiddenSize,
+        Layers = options.Layers,
+        Heads = options.Heads,
+        IntermediateSize = options.IntermediateSize,
+        MaxPositions = options.SequenceLength,
+        HiddenDropout = options.Dropout,
+        AttentionDropout = options.Dropout,
+    };
+
+    public Result Train(IReadOnlyList<int[]> train, IReadOnlyList<int[]> dev, PieceRoles roles, CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(runDirectory);
+        torch.manual_seed(options.Seed);
+        var config = Config(roles.Ordinary.Length);
+        var model = new BertForMaskedLm(config);
+        Initialise(model);
+        var state = File.Exists(StatePath) ? JsonSerializer.Deserialize<RunState>(File.ReadAllText(StatePath))! : new RunState(0, -1, 0, 0);
+
+        int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        int totalSteps = stepsPerEpoch * options.Epochs;
+        using var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        if (state.Step > 0)
+        {
+            LoadFull(model, LastPath);
+            optimizer.load_py(OptimizerPath);
+            log.Write($"resumed at step {state.Step}/{totalSteps}, best held-out top-1 {state.BestTop1:P2} at step {state.BestStep}");
+        }
+        log.Write($"train {train.Count:N0} sequences, dev {Math.Min(dev.Count, options.DevSequences):N0}, vocabulary {config.VocabularySize:N0}, {totalSteps:N0} steps, {options}");
+        var devSubset = dev.Take(options.DevSequences).ToList();
+
+        model.train();
+        var clock = Stopwatch.StartNew();
+        double lossSum = 0;
+        int lossCount = 0;
+        for (int step = state.Step; step < totalSteps; step++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            int epoch = step / stepsPerEpoch;
+            // The order of an epoch depends only on the seed and the epoch, so a resumed run takes the same batches.
+            var order = EpochOrder(train.Count, epoch);
+            var rows = order.Skip((step % stepsPerEpoch) * options.BatchSize).Take(options.BatchSize).Select(i => train[i]).ToList();
+            var random = new Random(HashCode.Combine(options.Seed, step));
+            SetLearningRate(optimizer, step, totalSteps);
+
+            using (var scope = NewDisposeScope())
+            using (var batch = MaskedLmBatch.Create(rows, random, options.MaskRate, roles.MaskId, roles.IsOrdinary, roles.OrdinaryIds))
+            {
+                if (batch.Count == 0) continue;
+                optimizer.zero_grad();
+                using var encoding = model.Bert.Encode(batch.Ids, batch.Mask);
+                var logits = model.PredictWords(encoding.LastHidden[batch.Chosen]);
+                var loss = nn.functional.cross_entropy(logits, batch.Targets);
+                loss.backward();
+                nn.utils.clip_grad_norm_(model.parameters(), 1.0);
+                optimizer.step();
+                lossSum += loss.item<float>();
+                lossCount++;
+            }
+
+            bool last = step + 1 == totalSteps;
+            if ((step + 1) % options.CheckpointEvery == 0 || last)
+            {
+                var score = MaskedLmEvaluation.Measure(model, devSubset, roles, cancellation: cancellation);
+                bool best = score.Top1 > state.BestTop1;
+                state = new RunState(step + 1, best ? score.Top1 : state.BestTop1, best ? step + 1 : state.BestStep, state.Seconds + clock.Elapsed.TotalSeconds);
+                clock.Restart();
+                SaveFull(model, LastPath);
+                optimizer.save_py(OptimizerPath);
+                if (best) SaveFull(model, BestPath);
+                File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
+                log.Write($"step {step + 1}/{totalSteps} (epoch {epoch + 1}): train loss {lossSum / Math.Max(1, lossCount):F3}, held-out top-1 {score.Top1:P2} top-5 {score.Top5:P2}{(best ? " (best)" : "")}, {state.Seconds / 60:F1} min so far");
+                lossSum = 0;
+                lossCount = 0;
+            }
+        }
+
+        LoadFull(model, BestPath);
+        model.eval();
+        var final = MaskedLmEvaluation.Measure(model, devSubset, roles, cancellation: cancellation);
+        return new Result(model, config, final, state.BestStep, state.Step, state.Seconds);
+    }
+
+    int[] EpochOrder(int count, int epoch)
+    {
+        var random = new Random(HashCode.Combine(options.Seed, "epoch", epoch));
+        var order = Enumerable.Range(0, count).ToArray();
+        random.Shuffle(order);
+        return order;
+    }
+
+    void SetLearningRate(optim.Optimizer optimizer, int step, int totalSteps)
+    {
+        double scale = step < options.WarmupSteps
+            ? (step + 1.0) / options.WarmupSteps
+            : Math.Max(0, (double)(totalSteps - step) / Math.Max(1, totalSteps - options.WarmupSteps));
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = options.LearningRate * scale;
+    }
+
+    /// <summary>BERT's initialisation: normal(0, 0.02) weights and embeddings, zero biases, unit LayerNorm, zero padding row.</summary>
+    static void Initialise(BertForMaskedLm model)
+    {
+        using var _ = no_grad();
+        foreach (var (name, p) in model.named_parameters())
+        {
+            if (name.Contains("LayerNorm.weight")) p.fill_(1);
+            else if (name.EndsWith("bias")) p.zero_();
+            else p.normal_(0, 0.02);
+        }
+        model.EmbeddingMatrix[model.Config.PadTokenId].zero_();
+    }
+
+    // Resumable checkpoints keep float32; the shipped model is stored as float16.
+    static void SaveFull(nn.Module model, string path) =>
+        Safetensors.SaveStateDict(path, model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().contiguous()));
+
+    static void LoadFull(nn.Module model, string path)
+    {
+        using var scope = NewDisposeScope();
+        var stored = Safetensors.LoadStateDict(path);
+        using var _ = no_grad();
+        foreach (var (name, target) in model.state_dict()) target.copy_(stored[name]);
+    }
+}
