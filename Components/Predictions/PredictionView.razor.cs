@@ -31,6 +31,7 @@ public partial class PredictionView
     {
         if (Prediction is null) return;
         var probabilities = Prediction.Probabilities;
+        var entities = Prediction.Entities is { } e && e.Count == probabilities.Count ? e : null;
         _data =
         [
             new Bar
@@ -39,8 +40,10 @@ public partial class PredictionView
                 Y = probabilities.Select(p => (object)p.Probability).ToList(),
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker
                 {
-                    // The predicted label in the theme's primary colour, the others muted.
-                    Color = probabilities.Select(p => (object)(p.Label == Prediction.Label ? PlotlyTheme.Primary : PlotlyTheme.Muted)).ToList(),
+                    // The predicted label in the theme's primary colour, the others muted; a tagger's entities in
+                    // their types' colours, as on the tagged sentence.
+                    Color = probabilities.Select((p, i) => (object)(entities is not null ? EntityColors.For(entities[i].Value)
+                        : p.Label == Prediction.Label ? PlotlyTheme.Primary : PlotlyTheme.Muted)).ToList(),
                 },
                 HoverTemplate = "%{x}: %{y:.1%}<extra></extra>",
             },

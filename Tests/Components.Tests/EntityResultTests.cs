@@ -89,4 +89,14 @@ public class EntityResultTests
         var classifier = ctx.Render<PredictionView>(p => p.Add(x => x.Prediction, Records.TwoLabel("positive", 0.95)).Add(x => x.ShowChart, false));
         Assert.Equal("Predicted positive (95.0%)", classifier.Find(".prediction-label").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task A_taggers_bars_take_their_entity_types_colours()
+    {
+        await using var ctx = TestHost.Create();
+        var cut = ctx.Render<PredictionView>(p => p.Add(x => x.Prediction, Records.Ner()));
+
+        var bar = Assert.IsType<Plotly.Blazor.Traces.Bar>(Assert.Single(cut.FindComponent<Plotly.Blazor.PlotlyChart>().Instance.Data));
+        Assert.Equal(new[] { "PER", "ORG", "LOC" }.Select(EntityColors.For), ((IEnumerable<object>)bar.Marker.Color).Cast<string>());
+    }
 }
