@@ -14,7 +14,8 @@ namespace Explorer.App.Pages;
 /// The explorer page: pick a model, type an input, pick a method and run it. The prediction and the method run as jobs on
 /// the shared torch worker pool; the method's records stream in and repaint the result as each chunk or step
 /// finishes. Finished results for the same input are kept so methods can be compared. Cancel, leaving the page or
-/// a dropped circuit cancels the job.
+/// a dropped circuit cancels the job. A tagger's (NER) prediction shows its entities first (Predict, or the first Run
+/// on an input); the entity picked there is the labeled instance the runs explain (<c>MethodOptions.Instance</c>).
 /// </summary>
 public partial class Home : IAsyncDisposable
 {
@@ -40,6 +41,11 @@ public partial class Home : IAsyncDisposable
     long _queuePosition;
     int _runCount;
     Prediction? _prediction;
+    /// <summary>The input (<see cref="InputKeys"/>) <see cref="_prediction"/> is for.</summary>
+    string? _predictedKey;
+    /// <summary>The chosen entity of a tagger's prediction; null: all of them.</summary>
+    int? _entity;
+    bool _predicting;
     object? _current;
     string? _error;
     string? _notice;
@@ -47,6 +53,10 @@ public partial class Home : IAsyncDisposable
 
     ModelInfo? Model => _models.FirstOrDefault(m => m.Id == _modelId);
     bool Busy => _state is RunState.Queued or RunState.Running;
+    bool IsTagger => Model is { } model && EntityChoice.IsTagger(model);
+    bool IsAttack => MethodGuide.Of(_method).IsAttack;
+    string? CurrentKey => Model is { } model ? InputKeys.Of(model.Id, InputOf(model)) : null;
+    bool PredictionStale => _prediction is not null && _predictedKey != CurrentKey;
     string ResultMethod => _current is null ? "" : ResultText.Method(_current);
 
     protected override void OnInitialized()
@@ -66,7 +76,76 @@ public partial class Home : IAsyncDisposable
         _values = model?.InputFields.ToDictionary(f => f, f => example?.GetValueOrDefault(f) ?? "") ?? [];
         (_form.Target, _form.Field) = (null, null);
         _history.Clear();
-        (_prediction, _current, _error, _notice, _state, _progress) = (null, null, null, null, RunState.Idle, default);
+        (_prediction, _predictedKey, _entity) = (null, null, null);
+        (_current, _error, _notice, _state, _progress) = (null, null, null, RunState.Idle, default);
+    }
+
+    void SelectMethod(string method)
+    {
+        _method = method;
+        // An attack works on one entity: "all entities" becomes the first.
+        if (IsAttack && _entity is null && _prediction is { } prediction) _entity = EntityChoice.Default(prediction);
+    }
+
+    void SelectEntity(int? entity) => _entity = entity;
+
+    Dictionary<string, string> InputOf(ModelInfo model) =>
+        model.InputFields.ToDictionary(f => f, f => _values.GetValueOrDefault(f) ?? "");
+
+    /// <summary>The prediction of <paramref name="input"/>: the one shown when it is for this input, else a new one
+    /// from the pool. A new input's entity choice starts at its first entity.</summary>
+    async Task<Prediction> PredictionOfAsync(string key, Predictor predictor, TextInstance instance, CancellationToken token)
+    {
+        if (_prediction is { } shown && _predictedKey == key) return shown;
+        Prediction? prediction = null;
+        var job = Pool.Submit(_ => new[] { predictor.Predict(instance) }, token);
+        await foreach (var p in job.Results(token)) prediction = p;
+        if (prediction is null) throw new InvalidOperationException("The prediction job returned nothing.");
+        (_prediction, _predictedKey) = (prediction, key);
+        _entity = EntityChoice.Default(prediction);
+        return prediction;
+    }
+
+    /// <summary>Predict alone: shows the prediction (for a tagger, the entities to pick from) without running a method.</summary>
+    async Task PredictAsync()
+    {
+        if (Model is not { } model || Busy || _predicting) return;
+        ClearMessages();
+        var input = InputOf(model);
+        Predictor predictor;
+        TextInstance instance;
+        try
+        {
+            predictor = Catalog.Get(model.Id);
+            instance = predictor.Tokenize(input);
+        }
+        catch (Exception e) when (e is InputException or UnknownNameException)
+        {
+            _error = e.Message;
+            return;
+        }
+        _predicting = true;
+        try
+        {
+            await PredictionOfAsync(InputKeys.Of(model.Id, input), predictor, instance, _lifetime.Token);
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            // The page is gone.
+        }
+        catch (QueueFullException e)
+        {
+            _error = e.Message;
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "Predict on {Model} failed", model.Id);
+            _error = $"The prediction failed: {e.Message}";
+        }
+        finally
+        {
+            _predicting = false;
+        }
     }
 
     void ClearMessages() => (_error, _notice) = (null, null);
@@ -77,11 +156,14 @@ public partial class Home : IAsyncDisposable
 
     async Task RunAsync()
     {
-        if (Model is not { } model || Busy) return;
+        if (Model is not { } model || Busy || _predicting) return;
         ClearMessages();
         var method = _method;
-        var input = model.InputFields.ToDictionary(f => f, f => _values.GetValueOrDefault(f) ?? "");
-        var request = new MethodRequest(input, _form.ToOptions(MethodGuide.Of(method)));
+        var guide = MethodGuide.Of(method);
+        var input = InputOf(model);
+        var key = InputKeys.Of(model.Id, input);
+        var options = _form.ToOptions(guide);
+        var request = new MethodRequest(input, options);
         Predictor predictor;
         TextInstance instance;
         try
@@ -104,13 +186,15 @@ public partial class Home : IAsyncDisposable
         _runCount++;
         try
         {
-            // Both jobs queue now; the method's records stream after the (one-pass) prediction.
-            var prediction = Pool.Submit(_ => new[] { predictor.Predict(instance) }, token);
+            // The prediction comes first (one pass, and none when it is on screen already): a tagger's run explains
+            // the entity chosen on it.
+            var prediction = await PredictionOfAsync(key, predictor, instance, token);
+            Refresh();
+            if (EntityChoice.InstanceFor(prediction, _entity, guide.IsAttack) is int entity)
+                request = request with { Options = options with { Instance = entity } };
             var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct), token);
             _queuePosition = job.QueuePosition;
             _ = WatchQueueAsync(() => job.QueuePosition, token);
-            await foreach (var p in prediction.Results(token)) _prediction = p;
-            Refresh();
             await foreach (var record in job.Results(token))
             {
                 (_current, _progress, _state) = (record, RunProgress.Of(record), RunState.Running);

@@ -15,10 +15,15 @@ public sealed class ResultHistory
     public IReadOnlyList<object> Results => _results;
     public IReadOnlyList<Interpretation> Saliency => _results.OfType<Interpretation>().ToList();
 
+    /// <summary>The saliency results for one labeled instance (an entity of a tagger; null: all of them), the ones that
+    /// can be compared token by token.</summary>
+    public IReadOnlyList<Interpretation> SaliencyFor(int? instance) =>
+        _results.OfType<Interpretation>().Where(i => i.Options.Instance == instance).ToList();
+
     /// <summary>Starts a run on this input; a different input than before clears the history.</summary>
     public void StartInput(string model, IReadOnlyDictionary<string, string> input)
     {
-        var key = Key(model, input);
+        var key = InputKeys.Of(model, input);
         if (key == InputKey) return;
         _results.Clear();
         InputKey = key;
@@ -43,9 +48,6 @@ public sealed class ResultHistory
         InputKey = null;
         Version++;
     }
-
-    static string Key(string model, IReadOnlyDictionary<string, string> input) =>
-        string.Join('\u001f', input.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}").Prepend(model));
 
     static bool SameRun(object a, object b) => (a, b) switch
     {

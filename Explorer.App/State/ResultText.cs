@@ -1,4 +1,5 @@
 using System.Globalization;
+using Interpret.Components;
 using Interpret.Results;
 
 namespace Explorer.App.State;
@@ -8,10 +9,38 @@ public static class ResultText
 {
     public static string Title(object record) => record switch
     {
-        Interpretation i => $"{MethodGuide.Of(i.Method).Title} · {OptionsOf(i.Options)} · {Ms(i.ElapsedMs)}",
-        Attack a => $"{MethodGuide.Of(a.Method).Title} · {OptionsOf(a.Options)} · {Ms(a.ElapsedMs)}",
+        Interpretation i => Join(MethodGuide.Of(i.Method).Title, Subject(i), OptionsOf(i.Options), Ms(i.ElapsedMs)),
+        Attack a => Join(MethodGuide.Of(a.Method).Title, Subject(a), OptionsOf(a.Options), Ms(a.ElapsedMs)),
         _ => "",
     };
+
+    /// <summary>What a tagger's result explains: "ORG: Microsoft", or "3 entities" when it shows them all; null for
+    /// a classifier's result.</summary>
+    public static string? Subject(object record)
+    {
+        switch (record)
+        {
+            case Attack a:
+                return AttackDiff.Entity(a);
+            case Interpretation { Instances: [var only] } when EntityText.IsSpan(only.Label):
+                var field = only.Fields.FirstOrDefault(f => f.Name == only.Label.Field);
+                return field is null ? only.Label.Value : EntityText.Describe(only.Label, field.Tokens);
+            case Interpretation { Instances.Count: > 1 } i when i.Instances.All(x => EntityText.IsSpan(x.Label)):
+                return $"{i.Instances.Count} entities";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The labeled instance a result was asked for (the <c>Instance</c> option; null: all, or a classifier).</summary>
+    public static int? Instance(object? record) => record switch
+    {
+        Interpretation i => i.Options.Instance,
+        Attack a => a.Options.Instance,
+        _ => null,
+    };
+
+    static string Join(params string?[] parts) => string.Join(" · ", parts.Where(p => !string.IsNullOrEmpty(p)));
 
     public static string Method(object record) => record switch
     {
