@@ -137,6 +137,46 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
 
     public Task ClickRunAsync() => RunButton.ClickAsync();
 
+    public ILocator PredictButton => Page.Locator("#predict-button");
+
+    /// <summary>The prediction panel's tagged sentence (taggers only) and its entity chips, in sentence order.</summary>
+    public ILocator TaggedSentence => Page.Locator("#tagged-sentence");
+    public ILocator EntityChips => TaggedSentence.Locator("button.entity-chip");
+
+    /// <summary>Clicks Predict and waits until the prediction view shows a prediction of what the boxes hold.</summary>
+    public async Task PredictAsync()
+    {
+        await PredictButton.ClickAsync();
+        await Page.Locator("#prediction .prediction-label").WaitForAsync();
+        await Page.Locator("#prediction-stale").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Page.WaitForFunctionAsync("() => !document.getElementById('predict-button').disabled");
+    }
+
+    /// <summary>The entity chips as shown: index, type, words (the tokens inside the chip), pressed.</summary>
+    public async Task<IReadOnlyList<EntityChip>> ReadEntityChipsAsync() =>
+        JsonSerializer.Deserialize<EntityChip[]>(await EntityChips.EvaluateAllAsync<string>("""
+            els => JSON.stringify(els.map(e => ({
+                index: Number(e.dataset.entity),
+                type: e.dataset.type,
+                words: [...e.querySelectorAll('.tagged-token')].map(t => t.textContent.trim()).join(' '),
+                pressed: e.getAttribute('aria-pressed') === 'true',
+                background: getComputedStyle(e).backgroundColor,
+            })))
+            """), JsonOptions)!;
+
+    /// <summary>Clicks an entity chip and waits until the page shows it chosen.</summary>
+    public async Task PickEntityAsync(int index)
+    {
+        await Page.Locator($"#entity-{index}").ClickAsync();
+        await Page.Locator($"#entity-{index}[aria-pressed='true']").WaitForAsync();
+    }
+
+    /// <summary>The on-screen box of an element inside the result.</summary>
+    public async Task<LayoutBox> BoxAsync(string selector) =>
+        await Result.Locator(selector).First.BoundingBoxAsync() is { } box
+            ? new LayoutBox(box.X, box.Y, box.Width, box.Height)
+            : throw new InvalidOperationException($"{selector} in #result is not visible.");
+
     /// <summary>Waits until the result panel holds a final record.</summary>
     public Task WaitForCompleteAsync(float timeoutMs = 120_000) =>
         Page.Locator("#result[data-complete='true']").WaitForAsync(new() { Timeout = timeoutMs });
@@ -243,6 +283,15 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
 public sealed record RenderedToken(string Text, string Field, int Position, string Score, int Rank, bool TopK)
 {
     public double ScoreValue => double.Parse(Score, NumberStyles.Float, CultureInfo.InvariantCulture);
+}
+
+/// <summary>An entity chip of the tagged sentence.</summary>
+public sealed record EntityChip(int Index, string Type, string Words, bool Pressed, string Background);
+
+/// <summary>An element's box on the page, in CSS pixels.</summary>
+public sealed record LayoutBox(float X, float Y, float Width, float Height)
+{
+    public float Bottom => Y + Height;
 }
 
 /// <summary>What the progress block shows.</summary>

@@ -9,6 +9,18 @@ public static class Inputs
 
     public static IReadOnlyDictionary<string, string> Text => new Dictionary<string, string> { ["text"] = Sentence };
 
+    public const string NliModel = "nli-snli-esim";
+    public const string Premise = "A man is playing a guitar on a crowded stage.";
+    public const string Hypothesis = "A person is performing music.";
+
+    public static IReadOnlyDictionary<string, string> Pair => new Dictionary<string, string> { ["premise"] = Premise, ["hypothesis"] = Hypothesis };
+
+    public const string NerModel = "ner-conll2003-bilstm-crf";
+    /// <summary>The seed's Figure-1 kind of sentence: the explorer's first NER example.</summary>
+    public const string NerSentence = "A man named John Smith works at Microsoft in downtown Seattle.";
+
+    public static IReadOnlyDictionary<string, string> NerText => new Dictionary<string, string> { ["text"] = NerSentence };
+
     /// <summary>A long sentence, so a job with many integration steps in small chunks takes many seconds.</summary>
     public const string LongSentence =
         "Although the first hour drags with clumsy exposition and a few wooden performances from the supporting cast, " +
