@@ -190,6 +190,8 @@ public partial class Home : IAsyncDisposable
             // the entity chosen on it.
             var prediction = await PredictionOfAsync(key, predictor, instance, token);
             Refresh();
+            if (prediction.Entities is { Count: 0 })
+                throw new InputException("The tagger found no entities in this text, so there is nothing to interpret.");
             if (EntityChoice.InstanceFor(prediction, _entity, guide.IsAttack) is int entity)
                 request = request with { Options = options with { Instance = entity } };
             var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct), token);

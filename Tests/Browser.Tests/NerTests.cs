@@ -110,4 +110,22 @@ public sealed class NerTests(ExplorerAppFixture app, ITestOutputHelper output)
         Assert.Equal("0", await explorer.Result.GetAttributeAsync("data-instance"));
         Assert.Equal(chips[0].Type, await explorer.Result.Locator(".saliency-instance").GetAttributeAsync("data-label"));
     }
+
+    [Fact]
+    public async Task A_sentence_without_entities_has_no_chips_and_nothing_to_run()
+    {
+        await using var explorer = await app.OpenPageAsync();
+        await explorer.SelectModelAsync(Inputs.NerModel);
+        await explorer.TypeInputAsync("text", "the weather was lovely all week.");
+        await explorer.PredictAsync();
+
+        Assert.Equal(0, await explorer.EntityChips.CountAsync());
+        Assert.Contains("No entities", await explorer.TaggedSentence.Locator(".tagged-none").TextContentAsync());
+        Assert.Equal("the weather was lovely all week.", (await explorer.TaggedSentence.Locator(".tagged-tokens").TextContentAsync())?.Trim());
+
+        await explorer.SelectMethodAsync("simple-gradient");
+        await explorer.ClickRunAsync();
+        await explorer.Page.Locator("#progress[data-state='failed']").WaitForAsync();
+        Assert.Contains("no entities", await explorer.Page.Locator("#error").TextContentAsync());
+    }
 }
