@@ -9,7 +9,7 @@ static class TrainCommand
 {
     public static Command Create()
     {
-        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id));
+        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id).Append(BertSentimentRecipe.Id));
         var model = new Option<string>("--model") { Description = $"Model id to train ({ids}).", Required = true };
         var data = new Option<string>("--data") { Description = "Folder of the shared datasets.", DefaultValueFactory = _ => RepositoryPaths.SharedData };
         var output = new Option<string>("--output") { Description = "Where model folders go.", DefaultValueFactory = _ => RepositoryPaths.Models };
@@ -29,6 +29,8 @@ static class TrainCommand
             var id = parse.GetValue(model)!;
             if (id == NerRecipe.Id)
                 return NerRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), nerOptions);
+            if (id == BertSentimentRecipe.Id)
+                return BertSentimentRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed));
             if (id == MaskedLmRecipe.Id)
                 return MaskedLmRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), mlmOptions);
             var recipe = ClassifierRecipe.All.FirstOrDefault(r => r.Id == id);

@@ -21,6 +21,10 @@ public sealed class BertClassifierPredictor : TextClassifierPredictor, IAttentio
         _vocabulary = vocabulary;
     }
 
+    /// <summary>Dataset rows come as words; BERT reads them as the text they spell, cut into pieces.</summary>
+    public override TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields) =>
+        Tokenize(Info.InputFields.Zip(fields).ToDictionary(f => f.First, f => string.Join(' ', f.Second)));
+
     public override bool IsValidReplacement(int id) => _vocabulary.IsWholeWord(id) && _vocabulary[id].All(char.IsLetterOrDigit);
 
     public AttentionMaps Attention(TextInstance input) => BertAttentionMaps.Of(_model.Bert, Info, input, _vocabulary);

@@ -51,7 +51,7 @@ public class TextClassifierPredictor : Predictor
     }
 
     /// <summary>An instance from fields that are already tokenised (dataset rows), each joined by single spaces.</summary>
-    public TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields) =>
+    public virtual TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields) =>
         new(fields.Select((tokens, f) =>
         {
             var list = new List<Token>(tokens.Count);

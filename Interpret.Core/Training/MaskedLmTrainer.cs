@@ -51,7 +51,7 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
         using var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         if (state.Step > 0)
         {
-            LoadFull(model, LastPath);
+            CheckpointFiles.Load(model, LastPath);
             optimizer.load_py(OptimizerPath);
             log.Write($"resumed at step {state.Step}/{totalSteps}, best held-out top-1 {state.BestTop1:P2} at step {state.BestStep}");
         }
@@ -94,9 +94,9 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
                 bool best = score.Top1 > state.BestTop1;
                 state = new RunState(step + 1, best ? score.Top1 : state.BestTop1, best ? step + 1 : state.BestStep, state.Seconds + clock.Elapsed.TotalSeconds);
                 clock.Restart();
-                SaveFull(model, LastPath);
+                CheckpointFiles.Save(model, LastPath);
                 optimizer.save_py(OptimizerPath);
-                if (best) SaveFull(model, BestPath);
+                if (best) CheckpointFiles.Save(model, BestPath);
                 File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
                 log.Write($"step {step + 1}/{totalSteps} (epoch {epoch + 1}): train loss {lossSum / Math.Max(1, lossCount):F3}, held-out top-1 {score.Top1:P2} top-5 {score.Top5:P2}{(best ? " (best)" : "")}, {state.Seconds / 60:F1} min so far");
                 lossSum = 0;
@@ -104,7 +104,7 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
             }
         }
 
-        LoadFull(model, BestPath);
+        CheckpointFiles.Load(model, BestPath);
         model.eval();
         var final = MaskedLmEvaluation.Measure(model, devSubset, roles, cancellation: cancellation);
         return new Result(model, config, final, state.BestStep, state.Step, state.Seconds);
@@ -137,17 +137,5 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
             else p.normal_(0, 0.02);
         }
         model.EmbeddingMatrix[model.Config.PadTokenId].zero_();
-    }
-
-    // Resumable checkpoints keep float32; the shipped model is stored as float16.
-    static void SaveFull(nn.Module model, string path) =>
-        Safetensors.SaveStateDict(path, model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().contiguous()));
-
-    static void LoadFull(nn.Module model, string path)
-    {
-        using var scope = NewDisposeScope();
-        var stored = Safetensors.LoadStateDict(path);
-        using var _ = no_grad();
-        foreach (var (name, target) in model.state_dict()) target.copy_(stored[name]);
     }
 }
