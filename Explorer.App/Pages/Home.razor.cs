@@ -92,8 +92,8 @@ public partial class Home : IAsyncDisposable
     Dictionary<string, string> InputOf(ModelInfo model) =>
         model.InputFields.ToDictionary(f => f, f => _values.GetValueOrDefault(f) ?? "");
 
-    /// <summary>The prediction of <paramref name="input"/>: the one shown when it is for this input, else a new one
-    /// from the pool. A new input's entity choice starts at its first entity.</summary>
+    /// <summary>The prediction of the input <paramref name="key"/> names: the one shown when it is for that input,
+    /// else a new one from the pool. A new input's entity choice starts at its first entity.</summary>
     async Task<Prediction> PredictionOfAsync(string key, Predictor predictor, TextInstance instance, CancellationToken token)
     {
         if (_prediction is { } shown && _predictedKey == key) return shown;

@@ -65,7 +65,11 @@ public sealed class NerTests(ExplorerAppFixture app, ITestOutputHelper output)
     {
         await using var explorer = await OpenWithFigure1Async();
         await explorer.SelectMethodAsync("simple-gradient");
-        await explorer.PickEntityAsync(2);
+        // By keyboard: the chips are buttons, so focus and Space press one.
+        await explorer.Page.Locator("#entity-2").FocusAsync();
+        await explorer.Page.Keyboard.PressAsync("Space");
+        await explorer.Page.Locator("#entity-2[aria-pressed='true']").WaitForAsync();
+        Assert.Equal("false", await explorer.Page.Locator("#entity-0").GetAttributeAsync("aria-pressed"));
 
         await explorer.ClickRunAsync();
         await explorer.WaitForCompleteAsync();
