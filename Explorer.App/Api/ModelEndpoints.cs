@@ -1,6 +1,7 @@
 using Explorer.App.Hosting;
 using Interpret.Core.Methods;
 using Interpret.Core.Models;
+using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
 using Interpret.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,13 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace Explorer.App.Api;
 
-/// <summary>GET /api/models (the loaded models) and POST /api/models/{model}/predict (body: the input object itself).</summary>
+/// <summary>GET /api/models (the loaded models), POST /api/models/{model}/predict (body: the input object itself) and,
+/// for transformers, POST /api/models/{model}/attention (same body; attention probabilities per layer and head).</summary>
 public static class ModelEndpoints
 {
     public static RouteGroupBuilder MapModelEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/models", List);
         api.MapPost("/models/{model}/predict", Predict);
+        api.MapPost("/models/{model}/attention", Attention);
         return api;
     }
 
@@ -29,5 +32,17 @@ public static class ModelEndpoints
         var instance = predictor.Tokenize(RequestParser.Parse(body).Input);
         var prediction = await pool.RunToLastAsync(_ => new[] { predictor.Predict(instance) }, cancellation);
         return TypedResults.Ok(prediction);
+    }
+
+    static async Task<Ok<AttentionMaps>> Attention(string model, HttpRequest request, ModelCatalog catalog, TorchWorkerPool pool,
+        IOptions<ApiOptions> options, CancellationToken cancellation)
+    {
+        var predictor = catalog.Get(model);
+        if (predictor is not IAttentionPredictor attention)
+            throw new InputException($"{model} has no attention to show; attention maps are for transformer models.");
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellation);
+        var instance = predictor.Tokenize(RequestParser.Parse(body).Input);
+        var maps = await pool.RunToLastAsync(_ => new[] { attention.Attention(instance) }, cancellation);
+        return TypedResults.Ok(maps);
     }
 }
