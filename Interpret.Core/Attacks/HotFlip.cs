@@ -28,6 +28,7 @@ public sealed class HotFlip : Attacker
             Objective = Objectives.Name(Objectives.Parse(requested.Objective)),
             Target = requested.Target,
             Instance = requested.Instance,
+            SingleInstance = requested.SingleInstance,
             Field = requested.Field,
             MaxFlips = requested.MaxFlips,
             Joint = requested.Joint ?? false,

@@ -31,6 +31,7 @@ public sealed class InputReduction : Attacker
         {
             Objective = Objectives.Name(Objectives.Parse(requested.Objective)),
             Instance = requested.Instance,
+            SingleInstance = requested.SingleInstance,
             Field = requested.Field,
             BeamSize = beam,
         };

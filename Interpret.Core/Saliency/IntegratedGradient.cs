@@ -30,6 +30,7 @@ public sealed class IntegratedGradient : SaliencyInterpreter
             Objective = Objectives.Name(Objectives.Parse(requested.Objective)),
             Target = requested.Target,
             Instance = requested.Instance,
+            SingleInstance = requested.SingleInstance,
             Steps = steps,
             Rule = rule,
             Chunk = ResolveChunk(requested.Chunk, steps),

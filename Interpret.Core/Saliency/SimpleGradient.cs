@@ -16,6 +16,7 @@ public sealed class SimpleGradient : SaliencyInterpreter
         Objective = Objectives.Name(Objectives.Parse(requested.Objective)),
         Target = requested.Target,
         Instance = requested.Instance,
+        SingleInstance = requested.SingleInstance,
     };
 
     protected override IEnumerable<TokenAttribution> Attribute(Predictor predictor, LabeledInstance instance, MethodOptions options, Objective objective)

@@ -28,6 +28,7 @@ public sealed class SmoothGradient : SaliencyInterpreter
             Objective = Objectives.Name(Objectives.Parse(requested.Objective)),
             Target = requested.Target,
             Instance = requested.Instance,
+            SingleInstance = requested.SingleInstance,
             Samples = samples,
             NoiseScale = noise,
             Seed = requested.Seed ?? 0,
