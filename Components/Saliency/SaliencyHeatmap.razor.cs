@@ -23,27 +23,62 @@ public partial class SaliencyHeatmap
 
     [Parameter] public EventCallback<int> TopKChanged { get; set; }
 
+    /// <summary>Tokens as the model's pieces (default) or as words with their pieces' scores summed or averaged. The
+    /// header shows a toggle for it when a field has "##" pieces; fields without pieces look the same either way. In a
+    /// word view positions (<c>data-position</c>, the label's span) count words. Bindable.</summary>
+    [Parameter] public SaliencyGranularity Granularity { get; set; }
+
+    [Parameter] public EventCallback<SaliencyGranularity> GranularityChanged { get; set; }
+
     [Parameter(CaptureUnmatchedValues = true)] public IReadOnlyDictionary<string, object>? Attributes { get; set; }
 
     List<SaliencyLayout> _layouts = [];
     int _topK;
     int? _lastTopKParameter;
+    SaliencyGranularity _granularity;
+    SaliencyGranularity? _lastGranularityParameter;
+    bool _hasPieces;
 
     int SliderMax => Math.Max(1, _layouts.Max(l => l.TokenCount));
     int CurrentTopK => Math.Clamp(_topK, 0, SliderMax);
 
     protected override void OnParametersSet()
     {
-        IEnumerable<InterpretedInstance> instances = Interpretation?.Instances ?? (Instance is null ? [] : [Instance]);
-        _layouts = instances.Select(i => SaliencyLayout.Build(i, Signed)).ToList();
-
-        // The slider owns the value between renders; a new TopK from the parent wins.
+        // The slider and the toggle own their values between renders; a new value from the parent wins.
         if (_lastTopKParameter != TopK)
         {
             _topK = TopK;
             _lastTopKParameter = TopK;
         }
+        if (_lastGranularityParameter != Granularity)
+        {
+            _granularity = Granularity;
+            _lastGranularityParameter = Granularity;
+        }
+        Lay();
     }
+
+    void Lay()
+    {
+        IEnumerable<InterpretedInstance> instances = Interpretation?.Instances ?? (Instance is null ? [] : [Instance]);
+        _hasPieces = instances.Any(WordLevel.HasPieces);
+        _layouts = instances.Select(i => SaliencyLayout.Build(WordLevel.Apply(i, _granularity), Signed)).ToList();
+    }
+
+    async Task OnGranularityChanged(SaliencyGranularity granularity)
+    {
+        if (granularity == _granularity) return;
+        _granularity = granularity;
+        Lay();
+        await GranularityChanged.InvokeAsync(granularity);
+    }
+
+    static readonly (SaliencyGranularity Value, string Data, string Text)[] GranularityOptions =
+    [
+        (SaliencyGranularity.Pieces, "pieces", "Pieces"),
+        (SaliencyGranularity.WordsSum, "words-sum", "Words (sum)"),
+        (SaliencyGranularity.WordsMean, "words-mean", "Words (mean)"),
+    ];
 
     async Task OnTopKChanged(int k)
     {
