@@ -29,6 +29,14 @@ public static class ExampleInputs
             Pair("Two children are sleeping in a tent.", "The kids are running on the beach."),
             Pair("A woman in a red coat is waiting for a bus.", "The woman is going to work."),
         ],
+        // The seed's masked-LM demos: which words make the model pick "she" or "he", a fact, and two masks at once.
+        ["masked-lm"] =
+        [
+            Text("the nurse said that [MASK] was tired ."),
+            Text("the doctor said that [MASK] was late ."),
+            Text("paris is the [MASK] of france ."),
+            Text("the [MASK] opened the door and [MASK] walked in ."),
+        ],
     };
 
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> For(ModelInfo model) =>

@@ -14,12 +14,18 @@ public static class ResultText
         _ => "",
     };
 
-    /// <summary>What a tagger's result explains: "ORG: Microsoft", or "3 entities" when it shows them all; null for
-    /// a classifier's result.</summary>
+    /// <summary>What a tagger's or masked LM's result explains: "ORG: Microsoft", or "3 entities" when it shows them
+    /// all; "[MASK] text[4] → she", or "all masks → she · it"; null for a classifier's result.</summary>
     public static string? Subject(object record)
     {
         switch (record)
         {
+            case Attack a when Mask(a.Label) is { } mask:
+                return mask;
+            case Interpretation { Instances: [var only] } when Mask(only.Label) is { } mask:
+                return mask;
+            case Interpretation { Instances.Count: > 1 } i when i.Instances.All(x => Mask(x.Label) is not null):
+                return $"{i.Instances.Count} masks";
             case Attack a:
                 return AttackDiff.Entity(a);
             case Interpretation { Instances: [var only] } when EntityText.IsSpan(only.Label):
@@ -31,6 +37,14 @@ public static class ResultText
                 return null;
         }
     }
+
+    /// <summary>A masked LM's instance: one mask (kind "word") or all masks at once (kind "words"); null otherwise.</summary>
+    static string? Mask(InstanceLabel label) => label.Kind switch
+    {
+        "word" when label.Start is int at => $"[MASK] {label.Field}[{at}] → {label.Value}",
+        "words" => $"all masks → {label.Value}",
+        _ => null,
+    };
 
     /// <summary>The labeled instance a result was asked for (the <c>Instance</c> option; null: all, or a classifier).</summary>
     public static int? Instance(object? record) => record switch
@@ -67,6 +81,7 @@ public static class ResultText
         Add("objective", o.Objective);
         Add("target", o.Target);
         Add("instance", o.Instance);
+        Add("single instance", o.SingleInstance);
         Add("steps", o.Steps);
         Add("rule", o.Rule);
         Add("samples", o.Samples);
