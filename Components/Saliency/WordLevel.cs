@@ -24,25 +24,9 @@ public static class WordLevel
     static InstanceLabel MoveSpan(InstanceLabel label, IReadOnlyList<FieldScores> fields)
     {
         if (label.Start is not int start || fields.FirstOrDefault(f => f.Name == label.Field) is not { } field) return label;
-        var words = WordIndices(field.Tokens);
+        var words = WordScores.WordIndices(field.Tokens);
         if (start < 0 || start >= words.Length) return label;
         var end = label.End is int e && e > start && e <= words.Length ? words[e - 1] + 1 : (int?)null;
         return label with { Start = words[start], End = label.End is null ? null : end ?? words[start] + 1 };
-    }
-
-    /// <summary>The word index of each piece, by WordScores' rule: a "##" piece joins the word before it when both are
-    /// in the typed text.</summary>
-    public static int[] WordIndices(IReadOnlyList<Token> tokens)
-    {
-        var words = new int[tokens.Count];
-        var word = -1;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var joins = i > 0 && tokens[i].Text.StartsWith(WordScores.ContinuationPrefix, StringComparison.Ordinal)
-                && tokens[i].Start >= 0 && tokens[i - 1].Start >= 0;
-            if (!joins) word++;
-            words[i] = word;
-        }
-        return words;
     }
 }

@@ -84,7 +84,7 @@ public class SaliencyWordToggleTests
     public async Task Word_positions_follow_the_same_rule_as_WordScores()
     {
         var field = Pieces().Fields[0];
-        var words = WordLevel.WordIndices(field.Tokens);
+        var words = WordScores.WordIndices(field.Tokens);
         Assert.Equal([0, 1, 1, 1, 2, 3], words);
         Assert.Equal(WordScores.Aggregate(field, WordAggregation.Sum).Tokens.Count, words[^1] + 1);
         await Task.CompletedTask;
