@@ -1,5 +1,6 @@
 using Explorer.App.Hosting;
 using Explorer.App.State;
+using Interpret.Components;
 using Interpret.Core.Methods;
 using Interpret.Core.Models;
 using Interpret.Core.Predictors;
@@ -16,6 +17,9 @@ namespace Explorer.App.Pages;
 /// finishes. Finished results for the same input are kept so methods can be compared. Cancel, leaving the page or
 /// a dropped circuit cancels the job. A tagger's (NER) prediction shows its entities first (Predict, or the first Run
 /// on an input); the entity picked there is the labeled instance the runs explain (<c>MethodOptions.Instance</c>).
+/// A masked LM's prediction shows its [MASK]s the same way (<see cref="MaskChoice"/>), and a clicked guess becomes the
+/// target word. With a comparison model chosen, Run then explains the same text with the same method on that model,
+/// shown in a second column.
 /// </summary>
 public partial class Home : IAsyncDisposable
 {
@@ -45,6 +49,15 @@ public partial class Home : IAsyncDisposable
     string? _predictedKey;
     /// <summary>The chosen entity of a tagger's prediction; null: all of them.</summary>
     int? _entity;
+    /// <summary>The chosen mask of a masked LM's prediction; null: all masks as one instance.</summary>
+    int? _mask;
+    /// <summary>The model chosen for the side-by-side comparison, and its part of the last run.</summary>
+    string? _compareWith;
+    Prediction? _comparePrediction;
+    object? _compareResult;
+    string? _compareError;
+    /// <summary>Pieces or words for BERT saliency maps: one choice for the result, the comparison and the next runs.</summary>
+    SaliencyGranularity _granularity;
     bool _predicting;
     object? _current;
     string? _error;
@@ -54,6 +67,9 @@ public partial class Home : IAsyncDisposable
     ModelInfo? Model => _models.FirstOrDefault(m => m.Id == _modelId);
     bool Busy => _state is RunState.Queued or RunState.Running;
     bool IsTagger => Model is { } model && EntityChoice.IsTagger(model);
+    bool IsMaskedLm => Model is { } model && MaskChoice.IsMaskedLm(model);
+    bool HasAttention => Model is { } model && Catalog.Get(model.Id) is IAttentionPredictor;
+    IReadOnlyList<ModelInfo> CompareCandidates => Model is { } model ? CompareChoice.Candidates(model, _models) : [];
     bool IsAttack => MethodGuide.Of(_method).IsAttack;
     string? CurrentKey => Model is { } model ? InputKeys.Of(model.Id, InputOf(model)) : null;
     bool PredictionStale => _prediction is not null && _predictedKey != CurrentKey;
@@ -76,18 +92,52 @@ public partial class Home : IAsyncDisposable
         _values = model?.InputFields.ToDictionary(f => f, f => example?.GetValueOrDefault(f) ?? "") ?? [];
         (_form.Target, _form.Field) = (null, null);
         _history.Clear();
-        (_prediction, _predictedKey, _entity) = (null, null, null);
+        (_prediction, _predictedKey, _entity, _mask) = (null, null, null, null);
+        _compareWith = model is null ? null : CompareChoice.Valid(_compareWith, model, _models);
+        ClearComparison();
         (_current, _error, _notice, _state, _progress) = (null, null, null, RunState.Idle, default);
     }
 
     void SelectMethod(string method)
     {
         _method = method;
-        // An attack works on one entity: "all entities" becomes the first.
+        // An attack works on one entity: "all entities" becomes the first. The mask chips likewise show no "all masks"
+        // for attacks, so a chip stays pressed for the mask the attack starts from.
         if (IsAttack && _entity is null && _prediction is { } prediction) _entity = EntityChoice.Default(prediction);
+        if (IsAttack && _mask is null && _prediction is { } masked) _mask = MaskChoice.Default(masked);
     }
 
     void SelectEntity(int? entity) => _entity = entity;
+
+    void SelectMask(int? mask) => _mask = mask;
+
+    /// <summary>A guessed word clicked on the prediction (its mask is chosen just before): the target of the next run.</summary>
+    void ChooseWord(string word) => _form.Target = word;
+
+    void SelectComparison(string? model)
+    {
+        _compareWith = model;
+        ClearComparison();
+    }
+
+    void ClearComparison() => (_comparePrediction, _compareResult, _compareError) = (null, null, null);
+
+    /// <summary>The options a run sends to the model that made <paramref name="prediction"/>: a tagger's chosen entity,
+    /// a masked LM's chosen mask and target word at that mask; a classifier's as they are.</summary>
+    MethodOptions OptionsFor(Prediction prediction, MethodOptions options, bool isAttack)
+    {
+        if (prediction.Masks is not null) return MaskChoice.Apply(options, prediction, _mask, options.Target, isAttack);
+        return EntityChoice.InstanceFor(prediction, _entity, isAttack) is int entity ? options with { Instance = entity } : options;
+    }
+
+    /// <summary>One prediction on the pool (for a model other than the one on screen).</summary>
+    async Task<Prediction> PredictOnPoolAsync(Predictor predictor, TextInstance instance, CancellationToken token)
+    {
+        Prediction? prediction = null;
+        var job = Pool.Submit(_ => new[] { predictor.Predict(instance) }, token);
+        await foreach (var p in job.Results(token)) prediction = p;
+        return prediction ?? throw new InvalidOperationException("The prediction job returned nothing.");
+    }
 
     Dictionary<string, string> InputOf(ModelInfo model) =>
         model.InputFields.ToDictionary(f => f, f => _values.GetValueOrDefault(f) ?? "");
@@ -97,12 +147,10 @@ public partial class Home : IAsyncDisposable
     async Task<Prediction> PredictionOfAsync(string key, Predictor predictor, TextInstance instance, CancellationToken token)
     {
         if (_prediction is { } shown && _predictedKey == key) return shown;
-        Prediction? prediction = null;
-        var job = Pool.Submit(_ => new[] { predictor.Predict(instance) }, token);
-        await foreach (var p in job.Results(token)) prediction = p;
-        if (prediction is null) throw new InvalidOperationException("The prediction job returned nothing.");
+        var prediction = await PredictOnPoolAsync(predictor, instance, token);
         (_prediction, _predictedKey) = (prediction, key);
         _entity = EntityChoice.Default(prediction);
+        _mask = MaskChoice.Default(prediction);
         return prediction;
     }
 
@@ -183,6 +231,7 @@ public partial class Home : IAsyncDisposable
         var token = _run.Token;
         _history.StartInput(model.Id, input);
         (_current, _progress, _state, _queuePosition) = (null, default, RunState.Queued, 0);
+        ClearComparison();
         _runCount++;
         try
         {
@@ -192,8 +241,7 @@ public partial class Home : IAsyncDisposable
             Refresh();
             if (prediction.Entities is { Count: 0 })
                 throw new InputException("The tagger found no entities in this text, so there is nothing to interpret.");
-            if (EntityChoice.InstanceFor(prediction, _entity, guide.IsAttack) is int entity)
-                request = request with { Options = options with { Instance = entity } };
+            request = request with { Options = OptionsFor(prediction, options, guide.IsAttack) };
             var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct), token);
             _queuePosition = job.QueuePosition;
             _ = WatchQueueAsync(() => job.QueuePosition, token);
@@ -202,8 +250,9 @@ public partial class Home : IAsyncDisposable
                 (_current, _progress, _state) = (record, RunProgress.Of(record), RunState.Running);
                 Refresh();
             }
-            _state = RunState.Done;
             if (_current is not null) _history.Add(_current);
+            if (_compareWith is { } other) await CompareAsync(other, method, input, options, guide.IsAttack, token);
+            _state = RunState.Done;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -223,6 +272,38 @@ public partial class Home : IAsyncDisposable
         {
             _run.Dispose();
             _run = null;
+        }
+    }
+
+    /// <summary>The comparison half of a run: the same method and options on the second model, after the first
+    /// (same pool, same cancellation). Its own prediction comes first, so a masked LM's mask choice and target land on
+    /// its own token positions. A failure here is shown in its column and leaves the main result alone.</summary>
+    async Task CompareAsync(string modelId, string method, Dictionary<string, string> input, MethodOptions options, bool isAttack,
+        CancellationToken token)
+    {
+        try
+        {
+            var predictor = Catalog.Get(modelId);
+            var instance = predictor.Tokenize(input);
+            _comparePrediction = await PredictOnPoolAsync(predictor, instance, token);
+            Refresh();
+            var request = new MethodRequest(input, OptionsFor(_comparePrediction, options, isAttack));
+            MethodRunner.Validate(predictor, method, request);
+            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct), token);
+            await foreach (var record in job.Results(token))
+            {
+                (_compareResult, _progress) = (record, RunProgress.Of(record));
+                Refresh();
+            }
+        }
+        catch (Exception e) when (e is InputException or UnknownNameException or QueueFullException)
+        {
+            _compareError = e.Message;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "{Method} on {Model} (comparison) failed", method, modelId);
+            _compareError = $"The comparison run failed: {e.Message}";
         }
     }
 
