@@ -17,6 +17,19 @@ public sealed class ExplorerApi(HttpClient http)
     public Task<Attack> AttackAsync(string model, string method, IReadOnlyDictionary<string, string> input, MethodOptions? options) =>
         PostAsync<Attack>($"api/models/{model}/attack/{method}", new MethodRequest(input, options));
 
+    public Task<AttentionMaps> AttentionAsync(string model, IReadOnlyDictionary<string, string> input) =>
+        PostAsync<AttentionMaps>($"api/models/{model}/attention", input);
+
+    /// <summary>Fails with a message that says how to provide the model when the app did not load it (a missing model
+    /// must fail a test, never skip it).</summary>
+    public async Task<ModelInfo> RequireModelAsync(string id, string setting)
+    {
+        var models = await ModelsAsync();
+        return models.FirstOrDefault(m => m.Id == id) ?? throw new InvalidOperationException(
+            $"The app has no model '{id}' (loaded: {string.Join(", ", models.Select(m => m.Id))}). Ship models/{id}, or point " +
+            $"{setting} at another model id and configure it as a checkpoint (Explorer__Checkpoints__0__Id / __Path).");
+    }
+
     async Task<T> GetAsync<T>(string path)
     {
         using var response = await http.GetAsync(path);

@@ -152,6 +152,15 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
         await Page.WaitForFunctionAsync("() => !document.getElementById('predict-button').disabled");
     }
 
+    /// <summary>A masked LM's prediction: the [MASK] chips (<c>#mask-{i}</c>) and each mask's candidate words.</summary>
+    public ILocator MaskChips => Page.Locator("#mask-predictions button.mask-chip");
+
+    /// <summary>The words listed for mask <paramref name="mask"/>, best first, with their shown probabilities.</summary>
+    public async Task<IReadOnlyList<(string Word, double Probability)>> ReadMaskCandidatesAsync(int mask) =>
+        JsonSerializer.Deserialize<string[][]>(await Page.Locator($"#mask-{mask}-candidates li.mask-candidate").EvaluateAllAsync<string>(
+                "els => JSON.stringify(els.map(e => [e.dataset.word, e.dataset.probability]))"))!
+            .Select(c => (c[0], double.Parse(c[1], CultureInfo.InvariantCulture))).ToList();
+
     /// <summary>The entity chips as shown: index, type, words (the tokens inside the chip), pressed.</summary>
     public async Task<IReadOnlyList<EntityChip>> ReadEntityChipsAsync() =>
         JsonSerializer.Deserialize<EntityChip[]>(await EntityChips.EvaluateAllAsync<string>("""
@@ -232,8 +241,16 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
             "() => window.__cancel && window.__cancel.clicked && window.__cancel.cancelled ? window.__cancel.cancelled - window.__cancel.clicked : null")
         ?? double.NaN;
 
-    public async Task<IReadOnlyList<RenderedToken>> ReadSaliencyTokensAsync() =>
-        JsonSerializer.Deserialize<RenderedToken[]>(await SaliencyTokens.EvaluateAllAsync<string>("""
+    /// <summary>The side-by-side column of the comparison model: <c>data-model</c>, <c>data-method</c>, <c>data-complete</c>.</summary>
+    public ILocator CompareResult => Page.Locator("#compare-result");
+
+    public Task SelectCompareModelAsync(string model) => SelectAsync("compare-select", model);
+
+    public Task<IReadOnlyList<RenderedToken>> ReadSaliencyTokensAsync() => ReadSaliencyTokensAsync(Result);
+
+    /// <summary>The saliency tokens rendered inside <paramref name="scope"/> (e.g. the comparison column).</summary>
+    public async Task<IReadOnlyList<RenderedToken>> ReadSaliencyTokensAsync(ILocator scope) =>
+        JsonSerializer.Deserialize<RenderedToken[]>(await scope.Locator(".saliency-token").EvaluateAllAsync<string>("""
             els => JSON.stringify(els.map(e => ({
                 text: e.textContent.trim(),
                 field: e.dataset.field,

@@ -21,6 +21,30 @@ public static class Inputs
 
     public static IReadOnlyDictionary<string, string> NerText => new Dictionary<string, string> { ["text"] = NerSentence };
 
+    /// <summary>The masked LM the transformer tests drive: the shipped <c>mlm-gutenberg-bert</c>, or another id from
+    /// the environment variable <c>EXPLORER_TEST_MLM_MODEL</c> (e.g. the tiny-bert fixture configured as a checkpoint
+    /// through <c>Explorer__Checkpoints__0__Id</c> / <c>__Path</c>, which the app inherits from the test process).</summary>
+    public static string MlmModel => Setting(MlmModelSetting, "mlm-gutenberg-bert");
+    public const string MlmModelSetting = "EXPLORER_TEST_MLM_MODEL";
+    /// <summary>The masked-LM explorer's first example.</summary>
+    public const string MaskSentence = "the nurse said that [MASK] was tired .";
+    public static IReadOnlyDictionary<string, string> MaskText => new Dictionary<string, string> { ["text"] = MaskSentence };
+
+    /// <summary>The models compared side by side: the BiLSTM and the BERT sentiment classifier, or two other ids
+    /// ("a,b") from <c>EXPLORER_TEST_COMPARE_MODELS</c>.</summary>
+    public static (string Left, string Right) CompareModels
+    {
+        get
+        {
+            var ids = Setting(CompareModelsSetting, $"{Model},sentiment-sst2-bert").Split(',', StringSplitOptions.TrimEntries);
+            return (ids[0], ids[1]);
+        }
+    }
+    public const string CompareModelsSetting = "EXPLORER_TEST_COMPARE_MODELS";
+
+    static string Setting(string name, string fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
+
     /// <summary>A long sentence, so a job with many integration steps in small chunks takes many seconds.</summary>
     public const string LongSentence =
         "Although the first hour drags with clumsy exposition and a few wooden performances from the supporting cast, " +
