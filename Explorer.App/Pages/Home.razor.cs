@@ -79,8 +79,9 @@ public partial class Home : IAsyncDisposable
     {
         _models = Catalog.Models;
         _form.Chunk = Ui.Value.DefaultChunk;
-        // Open on the seed's first demo (sentiment) when it is loaded, else on the first model.
-        SelectModel((_models.FirstOrDefault(m => m.Task == "sentiment") ?? _models.FirstOrDefault())?.Id);
+        // Open on the configured model, else the seed's first demo (sentiment) when it is loaded, else the first model.
+        SelectModel((_models.FirstOrDefault(m => m.Id == Ui.Value.DefaultModel)
+                     ?? _models.FirstOrDefault(m => m.Task == "sentiment") ?? _models.FirstOrDefault())?.Id);
     }
 
     void SelectModel(string? id)

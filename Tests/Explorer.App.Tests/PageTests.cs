@@ -26,6 +26,9 @@ public sealed class PageTests(ExplorerFactory factory)
         // The first example is filled in, and the demo model is picked.
         Assert.Contains("a gorgeous, witty and deeply moving film.", html);
         Assert.Contains("value=\"sentiment-sst2-bilstm\"", html);
+        // The BiLSTM has no attention to show; the masked-LM hint is for masked LMs only.
+        Assert.DoesNotContain("id=\"attention\"", html);
+        Assert.DoesNotContain("id=\"input-hint\"", html);
         Assert.Contains("_framework/blazor.web", html);
         Assert.Contains("_content/MudBlazor/MudBlazor.min", html);
         Assert.DoesNotContain("fonts.googleapis", html);
