@@ -65,8 +65,10 @@ static class MaskedLmRecipe
             if (!File.Exists(Path.Combine(books, held))) throw new FileNotFoundException($"Held-out book {held} is missing from {books}.");
 
         string F(double v) => v.ToString(CultureInfo.InvariantCulture);
+        // The epoch count is not part of the run's name: rerunning with more --epochs continues the same run (its
+        // learning-rate schedule is stretched over the new total from the step it reached).
         var runDirectory = Path.Combine(RepositoryPaths.Runs,
-            $"{Id}-v{options.VocabularySize}-l{options.Layers}-h{options.HiddenSize}-a{options.Heads}-t{options.SequenceLength}-b{options.BatchSize}-lr{F(options.LearningRate)}-e{options.Epochs}-s{options.Seed}");
+            $"{Id}-v{options.VocabularySize}-l{options.Layers}-h{options.HiddenSize}-a{options.Heads}-t{options.SequenceLength}-b{options.BatchSize}-lr{F(options.LearningRate)}-s{options.Seed}");
         Directory.CreateDirectory(runDirectory);
         var log = new TrainingLog(Path.Combine(runDirectory, "train.log"));
 

@@ -11,7 +11,7 @@ namespace Interpret.Core.Training;
 /// Pre-trains a BERT masked LM from scratch with AdamW, linear warm-up then linear decay. Checkpoints (weights,
 /// optimiser moments, step) every <see cref="MaskedLmTrainingOptions.CheckpointEvery"/> steps into a run folder, so a
 /// stopped run resumes at the step it reached with the same batch order; keeps the checkpoint with the best held-out
-/// top-1 accuracy.
+/// top-1 accuracy. Resuming with more epochs continues the run: the decay is stretched over the new total.
 /// </summary>
 public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runDirectory, TrainingLog log)
 {
