@@ -15,10 +15,23 @@ public sealed class ResultHistory
     public IReadOnlyList<object> Results => _results;
     public IReadOnlyList<Interpretation> Saliency => _results.OfType<Interpretation>().ToList();
 
-    /// <summary>The saliency results for one labeled instance (an entity of a tagger; null: all of them), the ones that
-    /// can be compared token by token.</summary>
-    public IReadOnlyList<Interpretation> SaliencyFor(int? instance) =>
-        _results.OfType<Interpretation>().Where(i => i.Options.Instance == instance).ToList();
+    /// <summary>The saliency results that answer one question (<see cref="QuestionOf"/>): the same labeled instance (a
+    /// tagger's entity, a masked LM's mask or all masks) and the same target, the ones that can be compared token by token.</summary>
+    public IReadOnlyList<Interpretation> SaliencyFor(Question question) =>
+        _results.OfType<Interpretation>().Where(i => QuestionOf(i) == question).ToList();
+
+    /// <summary>What a result explains: its Instance, SingleInstance and Target options (none for no result).</summary>
+    public static Question QuestionOf(object? result) => result switch
+    {
+        Interpretation i => Question.Of(i.Options),
+        Attack a => Question.Of(a.Options),
+        _ => default,
+    };
+
+    public readonly record struct Question(int? Instance, bool SingleInstance, string? Target)
+    {
+        public static Question Of(MethodOptions o) => new(o.Instance, o.SingleInstance == true, o.Target);
+    }
 
     /// <summary>Starts a run on this input; a different input than before clears the history.</summary>
     public void StartInput(string model, IReadOnlyDictionary<string, string> input)

@@ -56,6 +56,24 @@ public sealed class StateTests(ExplorerFactory factory)
     }
 
     [Fact]
+    public void Only_saliency_maps_of_the_same_instance_and_target_are_compared()
+    {
+        var history = new ResultHistory();
+        history.StartInput("m", new Dictionary<string, string> { ["text"] = "the [MASK] and [MASK] ." });
+        history.Add(Interpretation("simple-gradient", new MethodOptions { Instance = 0 }));
+        history.Add(Interpretation("integrated-gradient", new MethodOptions { Instance = 0, Steps = 10 }));
+        history.Add(Interpretation("simple-gradient", new MethodOptions { Instance = 1 }));
+        history.Add(Interpretation("smooth-gradient", new MethodOptions { SingleInstance = true }));
+        history.Add(Interpretation("integrated-gradient", new MethodOptions { Target = "she:2" }));
+
+        var first = ResultHistory.QuestionOf(history.Results[1]);
+        Assert.Equal(["simple-gradient", "integrated-gradient"], history.SaliencyFor(first).Select(i => i.Method));
+        Assert.Equal(["smooth-gradient"], history.SaliencyFor(ResultHistory.QuestionOf(history.Results[3])).Select(i => i.Method));
+        Assert.Equal(["integrated-gradient"], history.SaliencyFor(ResultHistory.Question.Of(new MethodOptions { Target = "she:2" })).Select(i => i.Method));
+        Assert.Empty(history.SaliencyFor(ResultHistory.QuestionOf(null)));
+    }
+
+    [Fact]
     public void Progress_reads_steps_of_saliency_and_flips_of_hotflip()
     {
         var partial = Interpretation("integrated-gradient", steps: 50) with { Progress = new Progress(20, 50), Complete = false };
@@ -85,6 +103,8 @@ public sealed class StateTests(ExplorerFactory factory)
         Assert.Null(AppPaths.WebApplicationOptions(["--contentRoot=/tmp"]).ContentRootPath);
     }
 
-    static Interpretation Interpretation(string method, int? steps) =>
-        new("m", "hash", method, new MethodOptions { Steps = steps }, [], 1, 1, true, new Progress(1, 1));
+    static Interpretation Interpretation(string method, int? steps) => Interpretation(method, new MethodOptions { Steps = steps });
+
+    static Interpretation Interpretation(string method, MethodOptions options) =>
+        new("m", "hash", method, options, [], 1, 1, true, new Progress(1, 1));
 }
