@@ -45,10 +45,6 @@ static class BertSentimentRecipe
             .Train(pretrained, train, dev, labels);
 
         var folder = Path.Combine(output, Id);
-        Directory.CreateDirectory(folder);
-        result.Config.Save(Path.Combine(folder, BertCheckpoint.ConfigFile));
-        SafetensorsWeights.Save(result.Model, Path.Combine(folder, BertCheckpoint.SafetensorsFile));
-        vocabulary.Save(Path.Combine(folder, BertCheckpoint.VocabularyFile));
         var threads = Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is { Length: > 0 } n ? $"OMP_NUM_THREADS={n} " : "";
         var manifest = new ModelManifest
         {
@@ -75,7 +71,7 @@ static class BertSentimentRecipe
                 ["storage"] = "float16 safetensors, HuggingFace BertForSequenceClassification names",
             },
         };
-        ModelFolder.WriteManifest(folder, manifest, [BertCheckpoint.ConfigFile, BertCheckpoint.SafetensorsFile, BertCheckpoint.VocabularyFile]);
+        BertModelFolder.Save(folder, manifest, result.Config, result.Model, vocabulary);
         result.Model.Dispose();
         Console.WriteLine($"Wrote {folder} (best dev accuracy while training {result.BestDevAccuracy:P2}, epoch {result.BestEpoch}, {clock.Elapsed.TotalMinutes:F1} min).");
         EvaluateCommand.ScoreAndRecord(folder, Path.Combine(data, DevFile), "dev");
@@ -84,14 +80,13 @@ static class BertSentimentRecipe
     public static int Train(System.CommandLine.ParseResult parse, string data, string output, SharedTrainOptions shared)
     {
         var defaults = new BertFineTuningOptions();
-        T Get<T>(System.CommandLine.Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;
         Train(data, output, defaults with
         {
-            Epochs = Get(shared.Epochs, defaults.Epochs),
-            LearningRate = Get(shared.Rate, defaults.LearningRate),
-            Dropout = Get(shared.Dropout, defaults.Dropout),
-            BatchSize = Get(shared.Batch, defaults.BatchSize),
-            Seed = Get(shared.Seed, defaults.Seed),
+            Epochs = shared.ValueOr(parse, shared.Epochs, defaults.Epochs),
+            LearningRate = shared.ValueOr(parse, shared.Rate, defaults.LearningRate),
+            Dropout = shared.ValueOr(parse, shared.Dropout, defaults.Dropout),
+            BatchSize = shared.ValueOr(parse, shared.Batch, defaults.BatchSize),
+            Seed = shared.ValueOr(parse, shared.Seed, defaults.Seed),
         });
         return 0;
     }

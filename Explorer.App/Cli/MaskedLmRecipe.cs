@@ -40,16 +40,15 @@ static class MaskedLmRecipe
     public static int Train(ParseResult parse, string data, string output, SharedTrainOptions shared, OwnOptions own)
     {
         var defaults = new MaskedLmTrainingOptions();
-        T Get<T>(Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;
         Train(data, output, defaults with
         {
-            Epochs = Get(shared.Epochs, defaults.Epochs),
-            HiddenSize = Get(shared.Hidden, defaults.HiddenSize),
-            IntermediateSize = 4 * Get(shared.Hidden, defaults.HiddenSize),
-            LearningRate = Get(shared.Rate, defaults.LearningRate),
-            Dropout = Get(shared.Dropout, defaults.Dropout),
-            BatchSize = Get(shared.Batch, defaults.BatchSize),
-            Seed = Get(shared.Seed, defaults.Seed),
+            Epochs = shared.ValueOr(parse, shared.Epochs, defaults.Epochs),
+            HiddenSize = shared.ValueOr(parse, shared.Hidden, defaults.HiddenSize),
+            IntermediateSize = 4 * shared.ValueOr(parse, shared.Hidden, defaults.HiddenSize),
+            LearningRate = shared.ValueOr(parse, shared.Rate, defaults.LearningRate),
+            Dropout = shared.ValueOr(parse, shared.Dropout, defaults.Dropout),
+            BatchSize = shared.ValueOr(parse, shared.Batch, defaults.BatchSize),
+            Seed = shared.ValueOr(parse, shared.Seed, defaults.Seed),
             Layers = parse.GetValue(own.Layers) ?? defaults.Layers,
             VocabularySize = parse.GetValue(own.VocabularySize) ?? defaults.VocabularySize,
         });
@@ -97,10 +96,6 @@ static class MaskedLmRecipe
         var result = trainer.Train(train, dev, roles);
 
         var folder = Path.Combine(output, Id);
-        Directory.CreateDirectory(folder);
-        result.Config.Save(Path.Combine(folder, BertCheckpoint.ConfigFile));
-        SafetensorsWeights.Save(result.Model, Path.Combine(folder, BertCheckpoint.SafetensorsFile));
-        vocabulary.Save(Path.Combine(folder, BertCheckpoint.VocabularyFile));
         var threads = Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is { Length: > 0 } n ? $"OMP_NUM_THREADS={n} " : "";
         var manifest = new ModelManifest
         {
@@ -131,7 +126,7 @@ static class MaskedLmRecipe
                 ["storage"] = "float16 safetensors, HuggingFace BertForMaskedLM names (decoder tied to the word embeddings)",
             },
         };
-        ModelFolder.WriteManifest(folder, manifest, [BertCheckpoint.ConfigFile, BertCheckpoint.SafetensorsFile, BertCheckpoint.VocabularyFile]);
+        BertModelFolder.Save(folder, manifest, result.Config, result.Model, vocabulary);
         result.Model.Dispose();
         Console.WriteLine($"Wrote {folder} ({result.Steps} steps, best held-out top-1 {result.Best.Top1:P2} at step {result.BestStep}, {clock.Elapsed.TotalMinutes:F1} min).");
         EvaluateCommand.ScoreAndRecord(folder, string.Join(",", HeldOutBooks.Select(b => Path.Combine(books, b))), "dev");

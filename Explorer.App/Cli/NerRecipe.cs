@@ -40,15 +40,14 @@ static class NerRecipe
     public static int Train(ParseResult parse, string data, string output, SharedTrainOptions shared, OwnOptions own)
     {
         var defaults = new NerTrainingOptions();
-        T Get<T>(Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;
         var options = defaults with
         {
-            Epochs = Get(shared.Epochs, defaults.Epochs),
-            HiddenSize = Get(shared.Hidden, defaults.HiddenSize),
-            LearningRate = Get(shared.Rate, defaults.LearningRate),
-            Dropout = Get(shared.Dropout, defaults.Dropout),
-            BatchSize = Get(shared.Batch, defaults.BatchSize),
-            Seed = Get(shared.Seed, defaults.Seed),
+            Epochs = shared.ValueOr(parse, shared.Epochs, defaults.Epochs),
+            HiddenSize = shared.ValueOr(parse, shared.Hidden, defaults.HiddenSize),
+            LearningRate = shared.ValueOr(parse, shared.Rate, defaults.LearningRate),
+            Dropout = shared.ValueOr(parse, shared.Dropout, defaults.Dropout),
+            BatchSize = shared.ValueOr(parse, shared.Batch, defaults.BatchSize),
+            Seed = shared.ValueOr(parse, shared.Seed, defaults.Seed),
             MaxMinutes = parse.GetValue(own.MaxMinutes),
             MaxSentences = parse.GetValue(own.MaxSentences),
         };
