@@ -40,6 +40,15 @@ public static class AttackDiff
         return attack.Original.Label;
     }
 
+    /// <summary>What the attack is about when it is one part of a structured prediction: "entity ORG: Microsoft" for a
+    /// tagger's entity, "[MASK] text[5] → she" for a masked LM's mask, else null.</summary>
+    public static string? InstanceName(Attack attack) => attack.Label switch
+    {
+        { Kind: "word", Field: { } field, Start: { } position } => $"[MASK] {field}[{position}] → {attack.Label.Value}",
+        _ when Entity(attack) is { } entity => $"entity {entity}",
+        _ => null,
+    };
+
     /// <summary>"ORG: Microsoft" when the attacked instance is an entity (a span label), else null.</summary>
     public static string? Entity(Attack attack) => EntityText.Describe(attack.Label, attack.OriginalFields);
 

@@ -87,4 +87,13 @@ public class FlipDiffTests
         Assert.Equal(TestHost.StableMarkup(direct.Markup), TestHost.StableMarkup(viaJson.Markup));
         Assert.Equal(2, viaJson.FindAll(".flipped").Count);
     }
+
+    [Fact]
+    public async Task A_masked_lm_attack_names_its_mask_not_an_entity()
+    {
+        await using var ctx = TestHost.Create();
+        var attack = Records.HotFlip((1, "doctor", "positive", 0.7)) with { Label = new Interpret.Results.InstanceLabel("word", "she", "text", 3, 4) };
+        var cut = ctx.Render<FlipDiff>(p => p.Add(x => x.Attack, attack));
+        Assert.Equal("[MASK] text[3] → she", cut.Find(".attack-instance").TextContent);
+    }
 }
