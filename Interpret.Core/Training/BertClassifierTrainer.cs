@@ -59,7 +59,7 @@ public sealed class BertClassifierTrainer(BertFineTuningOptions options, string 
         {
             var clock = Stopwatch.StartNew();
             model.train();
-            var random = new Random(HashCode.Combine(options.Seed, epoch));
+            var random = new Random(RunSeeds.For(options.Seed, 2, epoch));
             var order = Enumerable.Range(0, train.Count).ToArray();
             random.Shuffle(order);
             double lossSum = 0;

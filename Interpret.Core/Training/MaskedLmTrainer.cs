@@ -69,7 +69,7 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
             // The order of an epoch depends only on the seed and the epoch, so a resumed run takes the same batches.
             var order = EpochOrder(train.Count, epoch);
             var rows = order.Skip((step % stepsPerEpoch) * options.BatchSize).Take(options.BatchSize).Select(i => train[i]).ToList();
-            var random = new Random(HashCode.Combine(options.Seed, step));
+            var random = new Random(RunSeeds.For(options.Seed, 1, step));
             SetLearningRate(optimizer, step, totalSteps);
 
             using (var scope = NewDisposeScope())
@@ -112,7 +112,7 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
 
     int[] EpochOrder(int count, int epoch)
     {
-        var random = new Random(HashCode.Combine(options.Seed, "epoch", epoch));
+        var random = new Random(RunSeeds.For(options.Seed, 2, epoch));
         var order = Enumerable.Range(0, count).ToArray();
         random.Shuffle(order);
         return order;
