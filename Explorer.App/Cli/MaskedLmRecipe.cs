@@ -25,16 +25,20 @@ static class MaskedLmRecipe
     const string BooksFolder = "lm/litbank_gutenberg/books";
     public static readonly string[] HeldOutBooks = ["105_persuasion.txt", "215_the_call_of_the_wild.txt", "2852_the_hound_of_the_baskervilles.txt"];
 
-    public sealed record OwnOptions(Option<int?> Layers, Option<int?> VocabularySize);
+    public sealed record OwnOptions(Option<int?> Layers, Option<int?> VocabularySize, Option<int?> SequenceLength, Option<int?> Warmup);
 
     /// <summary>Adds the masked-LM-only options to the train command.</summary>
     public static OwnOptions AddOptions(Command command)
     {
         var layers = new Option<int?>("--layers") { Description = "Masked LM: transformer layers (default 4)." };
         var vocabulary = new Option<int?>("--vocab-size") { Description = "Masked LM: WordPiece vocabulary size (default 10000)." };
+        var length = new Option<int?>("--sequence-length") { Description = "Masked LM: pieces per training sequence and position limit (default 128)." };
+        var warmup = new Option<int?>("--warmup") { Description = "Masked LM: learning-rate warm-up steps (default 500)." };
         command.Options.Add(layers);
         command.Options.Add(vocabulary);
-        return new OwnOptions(layers, vocabulary);
+        command.Options.Add(length);
+        command.Options.Add(warmup);
+        return new OwnOptions(layers, vocabulary, length, warmup);
     }
 
     public static int Train(ParseResult parse, string data, string output, SharedTrainOptions shared, OwnOptions own)
@@ -51,6 +55,8 @@ static class MaskedLmRecipe
             Seed = shared.ValueOr(parse, shared.Seed, defaults.Seed),
             Layers = parse.GetValue(own.Layers) ?? defaults.Layers,
             VocabularySize = parse.GetValue(own.VocabularySize) ?? defaults.VocabularySize,
+            SequenceLength = parse.GetValue(own.SequenceLength) ?? defaults.SequenceLength,
+            WarmupSteps = parse.GetValue(own.Warmup) ?? defaults.WarmupSteps,
         });
         return 0;
     }
@@ -121,7 +127,7 @@ static class MaskedLmRecipe
                 ["warmupSteps"] = options.WarmupSteps,
                 ["optimizer"] = $"AdamW (weight decay {F(options.WeightDecay)}), linear warm-up then linear decay; gradient norm clipped at 1",
                 ["masking"] = $"{F(options.MaskRate)} of ordinary pieces chosen; 80 % [MASK], 10 % random piece, 10 % unchanged",
-                ["command"] = threads + $"dotnet run --project Explorer.App -c Release -- train --model {Id} --epochs {options.Epochs} --layers {options.Layers} --hidden {options.HiddenSize} --vocab-size {options.VocabularySize} --lr {F(options.LearningRate)} --dropout {F(options.Dropout)} --batch {options.BatchSize} --seed {options.Seed}",
+                ["command"] = threads + $"dotnet run --project Explorer.App -c Release -- train --model {Id} --epochs {options.Epochs} --layers {options.Layers} --hidden {options.HiddenSize} --vocab-size {options.VocabularySize} --sequence-length {options.SequenceLength} --warmup {options.WarmupSteps} --lr {F(options.LearningRate)} --dropout {F(options.Dropout)} --batch {options.BatchSize} --seed {options.Seed}",
                 ["wallSeconds"] = Math.Round(result.Seconds),
                 ["storage"] = "float16 safetensors, HuggingFace BertForMaskedLM names (decoder tied to the word embeddings)",
             },

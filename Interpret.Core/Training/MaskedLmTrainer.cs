@@ -126,7 +126,11 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
         foreach (var group in optimizer.ParamGroups) group.LearningRate = options.LearningRate * scale;
     }
 
-    /// <summary>BERT's initialisation: normal(0, 0.02) weights and embeddings, zero biases, unit LayerNorm, zero padding row.</summary>
+    /// <summary>BERT's initialisation (normal(0, 0.02) weights and embeddings, zero biases, unit LayerNorm, zero padding
+    /// row) except for the position embeddings, which start as sinusoids (Vaswani et al.) at the same scale. Only the
+    /// starting values differ, so the model stays a plain HuggingFace BERT. Why: with random position vectors this
+    /// post-LayerNorm model sat at the unigram plateau (held-out top-1 ≈ 7 %) for 6,000 steps without forming any
+    /// previous/next-token attention; sinusoids make attention by relative offset a linear function from the start.</summary>
     static void Initialise(BertForMaskedLm model)
     {
         using var _ = no_grad();
@@ -137,5 +141,20 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
             else p.normal_(0, 0.02);
         }
         model.EmbeddingMatrix[model.Config.PadTokenId].zero_();
+        model.Bert.Embeddings.PositionEmbeddings.weight!.copy_(Sinusoids(model.Config.MaxPositions, model.Config.HiddenSize, std: 0.02));
+    }
+
+    /// <summary>[positions, dim]: sin/cos pairs at geometrically spaced wavelengths, scaled to the given standard deviation.</summary>
+    static Tensor Sinusoids(int positions, int dim, double std)
+    {
+        var table = new float[positions * dim];
+        for (int p = 0; p < positions; p++)
+            for (int i = 0; i < dim / 2; i++)
+            {
+                double angle = p / Math.Pow(10_000, 2.0 * i / dim);
+                table[p * dim + 2 * i] = (float)(Math.Sin(angle) * std * Math.Sqrt(2));
+                table[p * dim + 2 * i + 1] = (float)(Math.Cos(angle) * std * Math.Sqrt(2));
+            }
+        return tensor(table).view(positions, dim);
     }
 }

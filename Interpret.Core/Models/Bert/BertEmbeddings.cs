@@ -28,6 +28,8 @@ public sealed class BertEmbeddings : Module
 
     public Embedding WordEmbeddings => word_embeddings;
 
+    public Embedding PositionEmbeddings => position_embeddings;
+
     /// <param name="ids">[batch, time] int64</param>
     /// <param name="tokenTypes">[batch, time] int64</param>
     public Tensor Embed(Tensor ids, Tensor tokenTypes)
