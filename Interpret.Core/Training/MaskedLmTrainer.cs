@@ -128,9 +128,10 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
 
     /// <summary>BERT's initialisation (normal(0, 0.02) weights and embeddings, zero biases, unit LayerNorm, zero padding
     /// row) except for the position embeddings, which start as sinusoids (Vaswani et al.) at the same scale. Only the
-    /// starting values differ, so the model stays a plain HuggingFace BERT. Why: with random position vectors this
-    /// post-LayerNorm model sat at the unigram plateau (held-out top-1 ≈ 7 %) for 6,000 steps without forming any
-    /// previous/next-token attention; sinusoids make attention by relative offset a linear function from the start.</summary>
+    /// starting values differ, so the model stays a plain HuggingFace BERT. Why: this post-LayerNorm model sits at the
+    /// unigram plateau (held-out top-1 ≈ 7 %) for thousands of steps; sinusoids make attention by relative offset a
+    /// linear function from the start. Measured once each, same settings, at step 6,000: loss 5.76 vs 5.85 and held-out
+    /// top-1 8.2 % vs 6.6 % (random positions) — suggestive, not conclusive.</summary>
     static void Initialise(BertForMaskedLm model)
     {
         using var _ = no_grad();
