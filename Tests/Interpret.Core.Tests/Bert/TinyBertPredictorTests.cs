@@ -11,8 +11,8 @@ namespace Interpret.Core.Tests.Bert;
 /// the seed's loss gradient and integrated gradients against transformers and Captum.</summary>
 public sealed class TinyBertPredictorTests
 {
-    static MaskedLmPredictor Load() =>
-        Assert.IsType<MaskedLmPredictor>(ModelFolder.LoadCheckpoint(TinyBertParityTests.FolderWith(BertCheckpoint.SafetensorsFile), "tiny-bert"));
+    static MaskedLmPredictor Load(string weightsFile = BertCheckpoint.SafetensorsFile) =>
+        Assert.IsType<MaskedLmPredictor>(ModelFolder.LoadCheckpoint(TinyBertParityTests.FolderWith(weightsFile), "tiny-bert"));
 
     static string Text(string caseName) => Case(caseName).GetProperty("text").GetString()!;
 
@@ -64,20 +64,25 @@ public sealed class TinyBertPredictorTests
         }
     }
 
-    public static TheoryData<string, string, string> CaptumRuns() => new()
+    public static TheoryData<string, string, string, string> CaptumRuns()
     {
-        { "nurse", "riemann-left", "riemann_left" },
-        { "nurse", "gauss-legendre", "gausslegendre" },
-        { "doctor_padded", "gauss-legendre", "gausslegendre" },
-        { "two_masks", "gauss-legendre", "gausslegendre" },
-        { "two_masks", "riemann-left", "riemann_left" },
-    };
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var file in new[] { BertCheckpoint.SafetensorsFile, BertCheckpoint.PickleFile })
+        {
+            data.Add(file, "nurse", "riemann-left", "riemann_left");
+            data.Add(file, "nurse", "gauss-legendre", "gausslegendre");
+            data.Add(file, "doctor_padded", "gauss-legendre", "gausslegendre");
+            data.Add(file, "two_masks", "gauss-legendre", "gausslegendre");
+            data.Add(file, "two_masks", "riemann-left", "riemann_left");
+        }
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(CaptumRuns))]
-    public void Integrated_gradients_of_the_target_logit_match_Captum(string caseName, string rule, string captumName)
+    public void Integrated_gradients_of_the_target_logit_match_Captum(string weightsFile, string caseName, string rule, string captumName)
     {
-        using var predictor = Load();
+        using var predictor = Load(weightsFile);
         var input = predictor.Tokenize(new Dictionary<string, string> { ["text"] = Text(caseName) });
         foreach (var run in Json.GetProperty("captum").GetProperty("cases").GetProperty(caseName).EnumerateArray())
         {
