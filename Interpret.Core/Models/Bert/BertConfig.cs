@@ -30,9 +30,10 @@ public sealed record BertConfig
     /// <summary>Keys we do not use (initializer_range, transformers_version, …) survive a read-write round trip.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; init; }
 
-    public int HeadSize => HiddenSize / Heads;
+    [JsonIgnore] public int HeadSize => HiddenSize / Heads;
 
     /// <summary>Class labels in index order; "LABEL_i" when the checkpoint names none.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Labels
     {
         get
