@@ -21,9 +21,20 @@ public sealed class BertClassifierPredictor : TextClassifierPredictor, IAttentio
         _vocabulary = vocabulary;
     }
 
-    /// <summary>Dataset rows come as words; BERT reads them as the text they spell, cut into pieces.</summary>
-    public override TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields) =>
-        Tokenize(Info.InputFields.Zip(fields).ToDictionary(f => f.First, f => string.Join(' ', f.Second)));
+    /// <summary>Dataset rows come as words; BERT reads them as the text they spell, cut into pieces and, as in
+    /// fine-tuning, truncated to the model's positions (typed input over the limit is an input error instead).</summary>
+    public override TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields)
+    {
+        var tokenizer = new BertInputTokenizer(new WordPieceTokenizer(_vocabulary));
+        int limit = _model.Config.MaxPositions;
+        return new TextInstance(Info.InputFields.Zip(fields).Select(f =>
+        {
+            var text = string.Join(' ', f.Second);
+            var tokens = tokenizer.Tokenize(text);
+            if (tokens.Count > limit) tokens = [.. tokens.Take(limit - 1), tokens[^1]];
+            return new Field(f.First, text, tokens);
+        }).ToList());
+    }
 
     public override bool IsValidReplacement(int id) => _vocabulary.IsWholeWord(id) && _vocabulary[id].All(char.IsLetterOrDigit);
 
