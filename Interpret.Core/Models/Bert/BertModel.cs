@@ -59,39 +59,3 @@ public sealed class BertModel : Module
         return ((1.0 - mask.to_type(dtype)) * min).unsqueeze(1).unsqueeze(2);
     }
 }
-
-/// <summary><c>encoder</c>: holds <c>layer.0 … layer.N-1</c>.</summary>
-public sealed class BertEncoderStack : Module
-{
-#pragma warning disable IDE1006
-    readonly ModuleList<BertLayer> layer;
-#pragma warning restore IDE1006
-
-    public BertEncoderStack(BertConfig config) : base("encoder")
-    {
-        layer = new ModuleList<BertLayer>(Enumerable.Range(0, config.Layers).Select(_ => new BertLayer(config)).ToArray());
-        RegisterComponents();
-    }
-
-    public IEnumerable<BertLayer> Layers => layer;
-}
-
-/// <summary><c>pooler</c>: tanh(dense) of the [CLS] position.</summary>
-public sealed class BertPooler : Module<Tensor, Tensor>
-{
-#pragma warning disable IDE1006
-    readonly Linear dense;
-#pragma warning restore IDE1006
-
-    public BertPooler(BertConfig config) : base("pooler")
-    {
-        dense = Linear(config.HiddenSize, config.HiddenSize);
-        RegisterComponents();
-    }
-
-    public override Tensor forward(Tensor lastHidden)
-    {
-        using var scope = NewDisposeScope();
-        return tanh(dense.call(lastHidden[TensorIndex.Colon, 0])).MoveToOuterDisposeScope();
-    }
-}
