@@ -32,8 +32,8 @@ static class MaskedLmRecipe
     {
         var layers = new Option<int?>("--layers") { Description = "Masked LM: transformer layers (default 4)." };
         var vocabulary = new Option<int?>("--vocab-size") { Description = "Masked LM: WordPiece vocabulary size (default 10000)." };
-        var length = new Option<int?>("--sequence-length") { Description = "Masked LM: pieces per training sequence and position limit (default 128)." };
-        var warmup = new Option<int?>("--warmup") { Description = "Masked LM: learning-rate warm-up steps (default 500)." };
+        var length = new Option<int?>("--sequence-length") { Description = "Masked LM: pieces per training sequence and position limit (default 64)." };
+        var warmup = new Option<int?>("--warmup") { Description = "Masked LM: learning-rate warm-up steps (default 800)." };
         command.Options.Add(layers);
         command.Options.Add(vocabulary);
         command.Options.Add(length);
