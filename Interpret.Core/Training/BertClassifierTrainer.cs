@@ -68,8 +68,7 @@ public sealed class BertClassifierTrainer(BertFineTuningOptions options, string 
                 cancellation.ThrowIfCancellationRequested();
                 int step = epoch * stepsPerEpoch + b;
                 double warmup = Math.Max(1, options.WarmupFraction * totalSteps);
-                double scale = step < warmup ? (step + 1) / warmup : Math.Max(0, (totalSteps - step) / (totalSteps - warmup));
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = options.LearningRate * scale;
+                LearningRateSchedule.Apply(optimizer, options.LearningRate * LearningRateSchedule.WarmupThenLinearDecay(step, warmup, totalSteps));
 
                 using var scope = NewDisposeScope();
                 var rows = order.Skip(b * options.BatchSize).Take(options.BatchSize).Select(i => train[i]).ToList();

@@ -70,7 +70,7 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
             var order = EpochOrder(train.Count, epoch);
             var rows = order.Skip((step % stepsPerEpoch) * options.BatchSize).Take(options.BatchSize).Select(i => train[i]).ToList();
             var random = new Random(RunSeeds.For(options.Seed, 1, step));
-            SetLearningRate(optimizer, step, totalSteps);
+            LearningRateSchedule.Apply(optimizer, options.LearningRate * LearningRateSchedule.WarmupThenLinearDecay(step, options.WarmupSteps, totalSteps));
 
             using (var scope = NewDisposeScope())
             using (var batch = MaskedLmBatch.Create(rows, random, options.MaskRate, roles.MaskId, roles.IsOrdinary, roles.OrdinaryIds))
@@ -116,14 +116,6 @@ public sealed class MaskedLmTrainer(MaskedLmTrainingOptions options, string runD
         var order = Enumerable.Range(0, count).ToArray();
         random.Shuffle(order);
         return order;
-    }
-
-    void SetLearningRate(optim.Optimizer optimizer, int step, int totalSteps)
-    {
-        double scale = step < options.WarmupSteps
-            ? (step + 1.0) / options.WarmupSteps
-            : Math.Max(0, (double)(totalSteps - step) / Math.Max(1, totalSteps - options.WarmupSteps));
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = options.LearningRate * scale;
     }
 
     /// <summary>BERT's initialisation (normal(0, 0.02) weights and embeddings, zero biases, unit LayerNorm, zero padding
