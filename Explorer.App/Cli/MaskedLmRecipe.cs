@@ -78,11 +78,12 @@ static class MaskedLmRecipe
         var log = new TrainingLog(Path.Combine(runDirectory, "train.log"));
 
         var vocabularyPath = Path.Combine(runDirectory, BertCheckpoint.VocabularyFile);
-        var trainParagraphs = trainBooks.Select(b => BookCorpus.Read(Path.Combine(books, b))).ToList();
+        // Read only when the vocabulary or the packed sequences are not in the run folder yet (a resume skips it).
+        var trainParagraphs = new Lazy<List<BookCorpus.Book>>(() => trainBooks.Select(b => BookCorpus.Read(Path.Combine(books, b))).ToList());
         if (!File.Exists(vocabularyPath))
         {
             log.Write($"building a {options.VocabularySize:N0}-piece WordPiece vocabulary from {trainBooks.Count} books");
-            WordPieceVocabularyBuilder.Build(trainParagraphs.SelectMany(b => b.Paragraphs), options.VocabularySize).Save(vocabularyPath);
+            WordPieceVocabularyBuilder.Build(trainParagraphs.Value.SelectMany(b => b.Paragraphs), options.VocabularySize).Save(vocabularyPath);
         }
         var vocabulary = WordPieceVocabulary.Load(vocabularyPath);
         var tokenizer = new WordPieceTokenizer(vocabulary);
@@ -92,7 +93,7 @@ static class MaskedLmRecipe
         if (!File.Exists(trainPath))
         {
             log.Write("tokenising the training books");
-            MaskedLmSequences.Save(trainPath, trainParagraphs.SelectMany(b => Pack(tokenizer, b.Paragraphs, options.SequenceLength)).ToList());
+            MaskedLmSequences.Save(trainPath, trainParagraphs.Value.SelectMany(b => Pack(tokenizer, b.Paragraphs, options.SequenceLength)).ToList());
         }
         var train = MaskedLmSequences.Load(trainPath);
         var dev = HeldOutBooks.SelectMany(b => Pack(tokenizer, BookCorpus.Read(Path.Combine(books, b)).Paragraphs, options.SequenceLength)).ToList();
