@@ -5,8 +5,9 @@ using Interpret.Results;
 
 namespace Interpret.Core.Predictors;
 
-/// <summary>A one-field BERT sequence classifier: the text classifier predictor over [CLS] pieces [SEP], plus
-/// attention maps, and HotFlip candidates limited to whole words.</summary>
+/// <summary>A BERT sequence classifier over one field ([CLS] pieces [SEP]) or a pair (then pieces [SEP]; each field's
+/// tokens keep offsets into their own text): the text classifier predictor, plus attention maps, and HotFlip
+/// candidates limited to whole words.</summary>
 public sealed class BertClassifierPredictor : TextClassifierPredictor, IAttentionPredictor
 {
     readonly BertForSequenceClassification _model;
@@ -19,25 +20,38 @@ public sealed class BertClassifierPredictor : TextClassifierPredictor, IAttentio
     BertClassifierPredictor(ModelInfo info, BertForSequenceClassification model, WordPieceVocabulary vocabulary, BertInputTokenizer tokenizer, InputLimits? limits)
         : base(info, model, vocabulary, tokenizer, limits)
     {
-        if (info.InputFields.Count != 1) throw new ArgumentException($"{info.Id}: BERT classifiers here read one field, not {info.InputFields.Count}.");
+        if (info.InputFields.Count is < 1 or > 2) throw new ArgumentException($"{info.Id}: BERT classifiers read one field or a pair, not {info.InputFields.Count}.");
         if (info.Labels.Count != model.Config.Labels.Count) throw new ArgumentException($"{info.Id}: {info.Labels.Count} labels for a model of {model.Config.Labels.Count} classes.");
         _model = model;
         _vocabulary = vocabulary;
         _tokenizer = tokenizer;
     }
 
+    protected override IReadOnlyList<Token> TokenizeField(int field, string text) => _tokenizer.Tokenize(text, field);
+
+    /// <summary>A pair shares the model's positions, so their sum is limited too.</summary>
+    public override TextInstance Tokenize(IReadOnlyDictionary<string, string> input)
+    {
+        var instance = base.Tokenize(input);
+        int total = instance.Fields.Sum(f => f.Tokens.Count);
+        if (total > _model.Config.MaxPositions)
+            throw new InputException($"{Info.Id} reads at most {_model.Config.MaxPositions} pieces in all, [CLS] and [SEP] included; {string.Join(" and ", instance.Fields.Select(f => $"'{f.Name}' has {f.Tokens.Count}"))}.");
+        return instance;
+    }
+
     /// <summary>Dataset rows come as words; BERT reads them as the text they spell, cut into pieces and, as in
-    /// fine-tuning, truncated to the model's positions (typed input over the limit is an input error instead).</summary>
+    /// fine-tuning, truncated to the model's positions longest field first (typed input over the limit is an input
+    /// error instead).</summary>
     public override TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields)
     {
-        int limit = _model.Config.MaxPositions;
-        return new TextInstance(Info.InputFields.Zip(fields).Select(f =>
+        var texts = fields.Select(f => string.Join(' ', f)).ToList();
+        var tokens = texts.Select((text, f) => _tokenizer.Tokenize(text, f).ToList()).ToList();
+        while (tokens.Sum(t => t.Count) > _model.Config.MaxPositions)
         {
-            var text = string.Join(' ', f.Second);
-            var tokens = _tokenizer.Tokenize(text);
-            if (tokens.Count > limit) tokens = [.. tokens.Take(limit - 1), tokens[^1]];
-            return new Field(f.First, text, tokens);
-        }).ToList());
+            var longest = tokens.MaxBy(t => t.Count)!;
+            longest.RemoveAt(longest.Count - 2); // the last piece before [SEP]
+        }
+        return new TextInstance(Info.InputFields.Select((name, f) => new Field(name, texts[f], tokens[f])).ToList());
     }
 
     public override bool IsValidReplacement(int id) => _vocabulary.IsWholeWord(id) && _vocabulary[id].All(char.IsLetterOrDigit);

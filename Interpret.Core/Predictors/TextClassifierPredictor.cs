@@ -40,15 +40,18 @@ public class TextClassifierPredictor : Predictor
         var unknown = input.Keys.Where(k => !_fields.Contains(k)).ToList();
         if (unknown.Count > 0)
             throw new InputException($"Unknown input field '{unknown[0]}'; {Info.Id} reads {string.Join(" and ", _fields.Select(f => $"'{f}'"))}.");
-        return new TextInstance(_fields.Select(name =>
+        return new TextInstance(_fields.Select((name, f) =>
         {
             var text = input.GetValueOrDefault(name);
             _limits.CheckText(name, text);
-            var tokens = _tokenizer.Tokenize(text!);
+            var tokens = TokenizeField(f, text!);
             _limits.CheckTokens(name, tokens.Count);
             return new Field(name, text!, tokens);
         }).ToList());
     }
+
+    /// <summary>One field's tokens; models that mark fields differently (BERT pairs) say so per field.</summary>
+    protected virtual IReadOnlyList<Token> TokenizeField(int field, string text) => _tokenizer.Tokenize(text);
 
     /// <summary>An instance from fields that are already tokenised (dataset rows), each joined by single spaces.</summary>
     public virtual TextInstance FromTokens(IReadOnlyList<IReadOnlyList<string>> fields) =>

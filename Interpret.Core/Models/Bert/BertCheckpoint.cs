@@ -16,22 +16,28 @@ public static class BertCheckpoint
     public const string ConfigFile = "config.json";
     public const string SafetensorsFile = "model.safetensors";
     public const string PickleFile = "pytorch_model.bin";
+    public const string OnnxFile = "model.onnx";
     public const string VocabularyFile = "vocab.txt";
 
     public static readonly IReadOnlyList<string> MaskedLmArchitectures = ["BertForMaskedLM", "BertForPreTraining"];
     public const string ClassifierArchitecture = "BertForSequenceClassification";
+    /// <summary>A bare encoder (no head): a base to fine-tune, not a model to interpret on its own.</summary>
+    public const string EncoderArchitecture = "BertModel";
 
     /// <summary>The architecture the checkpoint's config names (first of <c>architectures</c>).</summary>
     public static string ArchitectureOf(BertConfig config, string directory) =>
         config.Architectures.FirstOrDefault()
         ?? throw new InvalidDataException($"{Path.Combine(directory, ConfigFile)} names no architecture; expected one of {string.Join(", ", MaskedLmArchitectures.Append(ClassifierArchitecture))}.");
 
+    /// <summary>config.json, or for an ONNX export without one, the config read off its graph.</summary>
     public static BertConfig ReadConfig(string directory)
     {
         RequireDirectory(directory);
         var path = Path.Combine(directory, ConfigFile);
-        if (!File.Exists(path)) throw new FileNotFoundException($"{directory} has no {ConfigFile}.", path);
-        var config = BertConfig.Load(path);
+        BertConfig config;
+        if (File.Exists(path)) config = BertConfig.Load(path);
+        else if (File.Exists(Path.Combine(directory, OnnxFile))) { using var import = ReadOnnx(directory, null); config = import.Config; }
+        else throw new FileNotFoundException($"{directory} has no {ConfigFile}.", path);
         ArchitectureOf(config, directory);
         if (!File.Exists(Path.Combine(directory, VocabularyFile)))
             throw new FileNotFoundException($"{directory} has no {VocabularyFile}.", Path.Combine(directory, VocabularyFile));
@@ -70,6 +76,11 @@ public static class BertCheckpoint
     {
         var safetensors = Path.Combine(directory, SafetensorsFile);
         if (File.Exists(safetensors)) return (Safetensors.LoadStateDict(safetensors), SafetensorsFile);
+        if (File.Exists(Path.Combine(directory, OnnxFile)))
+        {
+            var config = Path.Combine(directory, ConfigFile);
+            return (ReadOnnx(directory, File.Exists(config) ? BertConfig.Load(config) : null).Weights, OnnxFile);
+        }
         var pickle = Path.Combine(directory, PickleFile);
         if (File.Exists(pickle))
         {
@@ -79,7 +90,13 @@ public static class BertCheckpoint
             catch (Exception e) when (e is not OutOfMemoryException) { throw new InvalidDataException($"{pickle} could not be read as a PyTorch state dict: {e.Message}", e); }
             return (table.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (Tensor)e.Value!), PickleFile);
         }
-        throw new FileNotFoundException($"{directory} has neither {SafetensorsFile} nor {PickleFile}.", safetensors);
+        throw new FileNotFoundException($"{directory} has none of {SafetensorsFile}, {PickleFile} or {OnnxFile}.", safetensors);
+    }
+
+    static Onnx.OnnxBertGraph.Import ReadOnnx(string directory, BertConfig? config)
+    {
+        var path = Path.Combine(directory, OnnxFile);
+        return Onnx.OnnxBertGraph.Read(Onnx.OnnxBertGraph.Parse(File.ReadAllBytes(path), path), path, config);
     }
 
     /// <summary>Older checkpoints call LayerNorm parameters gamma/beta, and bare <c>BertModel</c> checkpoints lack
@@ -114,6 +131,23 @@ public static class BertCheckpoint
         using var _ = no_grad();
         foreach (var (name, target) in expected)
             target.copy_(stored[name].to_type(target.dtype));
+    }
+
+    /// <summary>Fills a model's encoder (<c>bert.*</c>) from an encoder's state dict, named with or without the
+    /// <c>bert.</c> prefix; heads the encoder does not have keep their values.</summary>
+    public static void CopyEncoder(nn.Module model, IReadOnlyDictionary<string, Tensor> encoder, string source)
+    {
+        var stored = Normalise(encoder.ToDictionary());
+        var expected = model.state_dict().Where(kv => kv.Key.StartsWith("bert.", StringComparison.Ordinal)).ToList();
+        var missing = expected.Where(kv => !stored.ContainsKey(kv.Key)).Select(kv => kv.Key).ToList();
+        if (missing.Count > 0) throw new InvalidDataException($"{source} lacks {missing.Count} encoder weight(s): {string.Join(", ", missing.Take(8))}.");
+        using var _ = no_grad();
+        foreach (var (name, target) in expected)
+        {
+            if (!stored[name].shape.SequenceEqual(target.shape))
+                throw new InvalidDataException($"{source}: '{name}' has shape [{string.Join(", ", stored[name].shape)}], the model expects [{string.Join(", ", target.shape)}].");
+            target.copy_(stored[name].to_type(target.dtype));
+        }
     }
 
     static void RequireDirectory(string directory)

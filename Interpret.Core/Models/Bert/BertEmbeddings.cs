@@ -36,7 +36,17 @@ public sealed class BertEmbeddings : Module
     {
         using var scope = NewDisposeScope();
         var positions = arange(ids.shape[1], dtype: ScalarType.Int64, device: ids.device).unsqueeze(0);
-        var sum = word_embeddings.call(ids) + position_embeddings.call(positions) + token_type_embeddings.call(tokenTypes);
+        return Combine(word_embeddings.call(ids), tokenTypes, positions).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Word vectors (already looked up) + position + token type, then LayerNorm and dropout.</summary>
+    /// <param name="words">[batch, time, hidden]</param>
+    /// <param name="tokenTypes">[batch, time] int64</param>
+    /// <param name="positions">[batch or 1, time] int64 position ids</param>
+    public Tensor Combine(Tensor words, Tensor tokenTypes, Tensor positions)
+    {
+        using var scope = NewDisposeScope();
+        var sum = words + position_embeddings.call(positions) + token_type_embeddings.call(tokenTypes);
         return dropout.call(LayerNorm.call(sum)).MoveToOuterDisposeScope();
     }
 }

@@ -6,6 +6,14 @@ namespace Interpret.Core.Models.Bert;
 /// <see cref="Attentions"/> ([batch, heads, query, key] per layer) are filled only when asked for.</summary>
 public sealed record BertEncoding(Tensor LastHidden, IReadOnlyList<Tensor> HiddenStates, IReadOnlyList<Tensor> Attentions) : IDisposable
 {
+    /// <summary>Moves every tensor (each once: the last hidden state may also be the last of the states) out of the
+    /// current dispose scope.</summary>
+    public BertEncoding MoveToOuterDisposeScope()
+    {
+        foreach (var t in HiddenStates.Concat(Attentions).Append(LastHidden).Distinct()) t.MoveToOuterDisposeScope();
+        return this;
+    }
+
     public void Dispose()
     {
         LastHidden.Dispose();

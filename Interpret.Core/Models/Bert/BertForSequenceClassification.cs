@@ -31,10 +31,15 @@ public sealed class BertForSequenceClassification : Module, ITextClassifierModel
 
     public Tensor EmbeddingMatrix => bert.Embeddings.WordEmbeddings.weight!;
 
-    /// <summary>One field: its ids already hold [CLS] … [SEP] (see <c>BertInputTokenizer</c>).</summary>
-    public Tensor Classify(IReadOnlyList<(Tensor Ids, Tensor Mask)> fields) =>
-        fields.Count == 1 ? Classify(fields[0].Ids, fields[0].Mask)
-            : throw new NotSupportedException("BERT classifiers here read one field; sentence pairs are not packed yet.");
+    /// <summary>One field ([CLS] a [SEP]) or a pair (then b [SEP]), as <c>BertInputTokenizer</c> cuts them; the pair is
+    /// packed as HuggingFace does (see <see cref="BertModel.EncodeFields"/>).</summary>
+    /// <returns>logits [batch, classes]</returns>
+    public Tensor Classify(IReadOnlyList<(Tensor Ids, Tensor Mask)> fields)
+    {
+        using var scope = NewDisposeScope();
+        using var encoding = bert.EncodeFields(fields);
+        return classifier.call(dropout.call(bert.Pool(encoding.LastHidden))).MoveToOuterDisposeScope();
+    }
 
     public void Freeze() => eval();
 

@@ -33,8 +33,33 @@ public sealed class BertModel : Module
     public BertEncoding Encode(Tensor ids, Tensor mask, Tensor? tokenTypes = null, bool keepAll = false)
     {
         using var scope = NewDisposeScope();
-        tokenTypes ??= zeros_like(ids);
-        var hidden = embeddings.Embed(ids, tokenTypes);
+        var encoding = Layers(embeddings.Embed(ids, tokenTypes ?? zeros_like(ids)), mask, keepAll);
+        return encoding.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Up to two fields as one sequence, as HuggingFace packs a pair: [CLS] a [SEP] b [SEP] with token types 0 then 1.
+    /// Each field's word vectors are looked up by their own call of the word embedder (so gradients are captured per
+    /// field); the fields are concatenated as they come, right-padded each, and the position ids skip the padding
+    /// between them. With padding keys masked out this is the packed sequence exactly: every real token has the same
+    /// position, type and visible keys.
+    /// </summary>
+    /// <param name="fields">per field [batch, time_f] ids and mask; field 0 starts with [CLS]</param>
+    public BertEncoding EncodeFields(IReadOnlyList<(Tensor Ids, Tensor Mask)> fields, bool keepAll = false)
+    {
+        if (fields.Count is < 1 or > 2) throw new ArgumentException($"BERT packs one or two fields, not {fields.Count}.", nameof(fields));
+        using var scope = NewDisposeScope();
+        var words = cat(fields.Select(f => embeddings.WordEmbeddings.call(f.Ids)).ToList(), 1);
+        var mask = cat(fields.Select(f => f.Mask.to_type(ScalarType.Int64)).ToList(), 1);
+        var types = cat(fields.Select((f, i) => full_like(f.Ids, i)).ToList(), 1);
+        var positions = (mask.cumsum(1) - 1).clamp_min(0);
+        var encoding = Layers(embeddings.Combine(words, types, positions), mask, keepAll);
+        return encoding.MoveToOuterDisposeScope();
+    }
+
+    BertEncoding Layers(Tensor hidden, Tensor mask, bool keepAll)
+    {
+        using var scope = NewDisposeScope();
         var keyBias = KeyBias(mask, hidden.dtype);
         var states = new List<Tensor>();
         var attentions = new List<Tensor>();
@@ -44,8 +69,7 @@ public sealed class BertModel : Module
             (hidden, var probabilities) = layer.Apply(hidden, keyBias);
             if (keepAll) { states.Add(hidden); attentions.Add(probabilities); }
         }
-        foreach (var t in states.Concat(attentions).Append(hidden).Distinct()) t.MoveToOuterDisposeScope();
-        return new BertEncoding(hidden, states, attentions);
+        return new BertEncoding(hidden, states, attentions).MoveToOuterDisposeScope();
     }
 
     /// <summary>tanh(dense(h[CLS])), [batch, hidden].</summary>
