@@ -9,7 +9,7 @@ static class TrainCommand
 {
     public static Command Create()
     {
-        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id).Append(BertSentimentRecipe.Id));
+        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id).Append(BertSentimentRecipe.Id).Concat(MiniLmRecipe.All.Select(r => r.Id)));
         var model = new Option<string>("--model") { Description = $"Model id to train ({ids}).", Required = true };
         var data = new Option<string>("--data") { Description = "Folder of the shared datasets.", DefaultValueFactory = _ => RepositoryPaths.SharedData };
         var output = new Option<string>("--output") { Description = "Where model folders go.", DefaultValueFactory = _ => RepositoryPaths.Models };
@@ -24,6 +24,7 @@ static class TrainCommand
             { model, data, output, epochs, hidden, seed, embedding, rate, dropout, batch };
         var nerOptions = NerRecipe.AddOptions(command);
         var mlmOptions = MaskedLmRecipe.AddOptions(command);
+        var miniLmOptions = MiniLmRecipe.AddOptions(command);
         command.SetAction(parse =>
         {
             var id = parse.GetValue(model)!;
@@ -33,6 +34,8 @@ static class TrainCommand
                 return BertSentimentRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed));
             if (id == MaskedLmRecipe.Id)
                 return MaskedLmRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), mlmOptions);
+            if (MiniLmRecipe.All.FirstOrDefault(r => r.Id == id) is { } miniLm)
+                return miniLm.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), miniLmOptions);
             var recipe = ClassifierRecipe.All.FirstOrDefault(r => r.Id == id);
             if (recipe is null)
             {

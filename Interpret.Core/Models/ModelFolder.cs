@@ -53,6 +53,7 @@ public static class ModelFolder
             EsimSpec.Name => LoadClassifier(new EsimClassifier(EsimSpec.Read(manifest.Architecture)), directory, manifest, info, Words(), limits),
             BiLstmCrfSpec.Name => LoadTagger(directory, manifest, info, Words(), limits),
             BertSpec.MaskedLm or BertSpec.Classifier => LoadBert(directory, info, limits),
+            BertSpec.LoraClassifier => LoadLora(directory, manifest, info, limits),
             var other => throw new InvalidDataException($"{manifest.Id}: unknown architecture '{other}'."),
         };
     }
@@ -87,6 +88,14 @@ public static class ModelFolder
             model.Dispose();
             throw;
         }
+    }
+
+    static Predictor LoadLora(string directory, ModelManifest manifest, ModelInfo info, InputLimits limits)
+    {
+        var (model, config) = Bert.Lora.LoraModelFolder.Load(directory, manifest.Labels);
+        var vocabulary = WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile));
+        limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, config.MaxPositions) };
+        return new BertClassifierPredictor(info, model, vocabulary, limits);
     }
 
     static Predictor LoadClassifier<TModel>(TModel model, string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits limits)

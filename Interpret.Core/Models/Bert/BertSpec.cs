@@ -5,4 +5,6 @@ public static class BertSpec
 {
     public const string MaskedLm = "bert-masked-lm";
     public const string Classifier = "bert-classifier";
+    /// <summary>The pretrained MiniLM from its NuGet package plus LoRA adapters and a classifier (PEFT layout).</summary>
+    public const string LoraClassifier = "minilm-lora-classifier";
 }

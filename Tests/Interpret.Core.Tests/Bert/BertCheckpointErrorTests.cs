@@ -27,7 +27,7 @@ public sealed class BertCheckpointErrorTests
     [Theory]
     [InlineData(BertCheckpoint.ConfigFile, "config.json")]
     [InlineData(BertCheckpoint.VocabularyFile, "vocab.txt")]
-    [InlineData(BertCheckpoint.SafetensorsFile, "neither model.safetensors nor pytorch_model.bin")]
+    [InlineData(BertCheckpoint.SafetensorsFile, "none of model.safetensors, pytorch_model.bin or model.onnx")]
     public void A_missing_file_is_named(string file, string message)
     {
         var e = Assert.ThrowsAny<IOException>(() => ModelFolder.LoadCheckpoint(Folder(leaveOut: file), "mine"));
