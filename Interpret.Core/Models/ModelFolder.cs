@@ -64,7 +64,10 @@ public static class ModelFolder
     {
         var config = BertCheckpoint.ReadConfig(directory);
         bool maskedLm = BertCheckpoint.MaskedLmArchitectures.Contains(BertCheckpoint.ArchitectureOf(config, directory));
-        var info = new ModelInfo(id, maskedLm ? "masked-lm" : task ?? "sentiment", Hash(Path.Combine(directory, BertCheckpoint.ConfigFile)),
+        // The version is the config's hash, or for an ONNX export without config.json, the graph's.
+        var versioned = Path.Combine(directory, BertCheckpoint.ConfigFile);
+        if (!File.Exists(versioned)) versioned = Path.Combine(directory, BertCheckpoint.OnnxFile);
+        var info = new ModelInfo(id, maskedLm ? "masked-lm" : task ?? "sentiment", Hash(versioned),
             maskedLm ? [] : config.Labels, ["text"], Methods.MethodNames.All);
         return LoadBert(directory, info, limits ?? InputLimits.Default);
     }

@@ -82,6 +82,18 @@ public class MiniLmImportTests
     }
 
     [Fact]
+    public void An_onnx_folder_without_config_reads_its_config_off_the_graph_and_says_an_encoder_has_no_head()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"onnx-bert-{Guid.NewGuid():N}")).FullName;
+        File.WriteAllBytes(Path.Combine(folder, BertCheckpoint.OnnxFile), MiniLm.OnnxBytes);
+        MiniLm.Vocabulary.Save(Path.Combine(folder, BertCheckpoint.VocabularyFile));
+        Assert.Equal(MiniLm.Import.Config.ToJsonObject().ToJsonString(), BertCheckpoint.ReadConfig(folder).ToJsonObject().ToJsonString());
+        var e = Assert.Throws<InvalidDataException>(() => Interpret.Core.Models.ModelFolder.LoadCheckpoint(folder, "mine"));
+        Assert.Contains(BertCheckpoint.EncoderArchitecture, e.Message);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void The_vocabulary_is_bert_base_uncased()
     {
         var vocabulary = MiniLm.Vocabulary;

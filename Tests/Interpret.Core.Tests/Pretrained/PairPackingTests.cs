@@ -10,21 +10,11 @@ namespace Interpret.Core.Tests.Pretrained;
 public class PairPackingTests
 {
     static readonly string CasesPath = Path.GetFullPath(Path.Combine(RepositoryFiles.SharedData, "..", "fixtures", "bert-tokenizer", "cases.jsonl"));
-    static readonly string BertVocabulary = Path.Combine(RepositoryFiles.SharedData, "bert", "bert-base-uncased-vocab.txt");
 
     static List<(string Text, int[] Ids)> Cases() =>
         [.. File.ReadLines(CasesPath).Select(line => JsonDocument.Parse(line).RootElement)
             .Select(root => (root.GetProperty("text").GetString()!, root.GetProperty("ids").EnumerateArray().Select(t => t.GetInt32()).ToArray()))
             .Where(c => c.Item2.Length is > 0 and < 200)];
-
-    [Fact]
-    public void The_package_vocabulary_is_bert_base_uncased()
-    {
-        var ours = MiniLm.Vocabulary;
-        var reference = WordPieceVocabulary.Load(BertVocabulary);
-        Assert.Equal(reference.Count, ours.Count);
-        Assert.All(Enumerable.Range(0, reference.Count), id => Assert.Equal(reference[id], ours[id]));
-    }
 
     [Fact]
     public void Pairs_of_fixture_texts_get_HuggingFace_ids_and_offsets_into_their_own_field()
