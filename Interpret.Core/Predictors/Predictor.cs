@@ -22,6 +22,8 @@ public abstract class Predictor : IDisposable
 
     protected abstract ITokenEmbeddingModel Model { get; }
 
+    readonly EmbeddingCapture _capture = new();
+
     /// <summary>Turns an input object (the task's field names → text) into tokens, or throws <see cref="InputException"/>.</summary>
     public abstract TextInstance Tokenize(IReadOnlyDictionary<string, string> input);
 
@@ -83,6 +85,7 @@ public abstract class Predictor : IDisposable
 
     public IReadOnlyList<Prediction> Predict(IReadOnlyList<TextInstance> batch)
     {
+        _capture.Attach(Model.TokenEmbedder);
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         return Decode(batch, Forward(batch));
@@ -102,20 +105,20 @@ public abstract class Predictor : IDisposable
         {
             using var scope = NewDisposeScope();
             using var grad = enable_grad();
+            var inputs = batch.Select(b => b.Input).ToList();
             // The hook runs inside the model's own dispose scopes, so what it keeps is taken out of every scope
             // and disposed in the finally block below.
-            var hook = Model.TokenEmbedder.register_forward_hook((_, _, output) =>
+            _capture.Attach(Model.TokenEmbedder);
+            Tensor outputs;
+            using (EmbeddingCapture.Begin(output =>
             {
                 originals.Add(output.detach().DetachFromDisposeScope());
                 var changed = transform is null ? output : transform(leaves.Count, output);
                 var leaf = changed.detach().requires_grad_(true).DetachFromDisposeScope();
                 leaves.Add(leaf);
                 return leaf;
-            });
-            var inputs = batch.Select(b => b.Input).ToList();
-            Tensor outputs;
-            try { outputs = Forward(inputs); }
-            finally { hook.remove(); }
+            }))
+                outputs = Forward(inputs);
             var values = ObjectiveOf(outputs, batch, objective);
             var gradients = autograd.grad([values.sum()], leaves, allow_unused: true);
             var predictions = Decode(inputs, outputs.detach());
@@ -134,10 +137,10 @@ public abstract class Predictor : IDisposable
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         int calls = 0;
-        var hook = Model.TokenEmbedder.register_forward_hook((_, _, output) => transform is null ? output : transform(calls++, output));
+        _capture.Attach(Model.TokenEmbedder);
         Tensor outputs;
-        try { outputs = Forward(batch.Select(b => b.Input).ToList()); }
-        finally { hook.remove(); }
+        using (EmbeddingCapture.Begin(output => transform is null ? output : transform(calls++, output)))
+            outputs = Forward(batch.Select(b => b.Input).ToList());
         return ToDoubles(ObjectiveOf(outputs, batch, objective));
     }
 
