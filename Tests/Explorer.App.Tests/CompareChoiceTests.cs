@@ -12,7 +12,10 @@ public sealed class CompareChoiceTests
     static readonly ModelInfo Ner = Model("ner-a", "ner", ["O", "B-PER", "I-PER"], "text");
     static readonly ModelInfo Ner2 = Model("ner-b", "ner", ["O", "B-PER", "I-PER"], "text");
     static readonly ModelInfo Mlm = Model("mlm-gutenberg-bert", "masked-lm", [], "text");
+    static readonly ModelInfo MiniLm = Model("sentiment-sst2-minilm", "sentiment", ["negative", "positive"], "text");
+    static readonly ModelInfo MiniLmNli = Model("nli-snli-minilm", "nli", ["entailment", "contradiction", "neutral"], "premise", "hypothesis");
     static readonly IReadOnlyList<ModelInfo> All = [Esim, Lstm, Bert, Ner, Ner2, Mlm];
+    static readonly IReadOnlyList<ModelInfo> WithPretrained = [.. All, MiniLm, MiniLmNli];
 
     [Fact]
     public void Models_of_the_same_task_and_fields_are_offered()
@@ -21,6 +24,15 @@ public sealed class CompareChoiceTests
         Assert.Equal([Lstm], CompareChoice.Candidates(Bert, All));
         Assert.Empty(CompareChoice.Candidates(Esim, All));
         Assert.Empty(CompareChoice.Candidates(Mlm, All));
+    }
+
+    [Fact]
+    public void Sentiment_offers_BiLSTM_MiniLM_and_the_small_BERT_and_entailment_ESIM_and_MiniLM()
+    {
+        Assert.Equal([Bert, MiniLm], CompareChoice.Candidates(Lstm, WithPretrained));
+        Assert.Equal([Bert, Lstm], CompareChoice.Candidates(MiniLm, WithPretrained)); // by id
+        Assert.Equal([MiniLmNli], CompareChoice.Candidates(Esim, WithPretrained));
+        Assert.Equal([Esim], CompareChoice.Candidates(MiniLmNli, WithPretrained));
     }
 
     [Fact]
