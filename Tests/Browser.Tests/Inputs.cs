@@ -5,6 +5,9 @@ public static class Inputs
 {
     public const string Model = "sentiment-sst2-bilstm";
 
+    /// <summary>The pretrained transformer: MiniLM with LoRA adapters, WordPiece tokens with [CLS] and [SEP].</summary>
+    public const string PretrainedModel = "sentiment-sst2-minilm";
+
     public const string Sentence = "It's not a bad film, and the acting is wonderful.";
 
     public static IReadOnlyDictionary<string, string> Text => new Dictionary<string, string> { ["text"] = Sentence };

@@ -9,13 +9,14 @@ namespace Interpret.Browser.Tests;
 public sealed class SaliencyParityTests(ExplorerAppFixture app, ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("simple-gradient")]
-    [InlineData("integrated-gradient")]
-    [InlineData("smooth-gradient")]
-    public async Task Browser_heatmap_matches_the_api(string method)
+    [InlineData("simple-gradient", Inputs.Model)]
+    [InlineData("integrated-gradient", Inputs.Model)]
+    [InlineData("smooth-gradient", Inputs.Model)]
+    [InlineData("integrated-gradient", Inputs.PretrainedModel)]
+    public async Task Browser_heatmap_matches_the_api(string method, string model)
     {
         await using var explorer = await app.OpenPageAsync();
-        await explorer.SelectModelAsync(Inputs.Model);
+        await explorer.SelectModelAsync(model);
         await explorer.SelectMethodAsync(method);
         await explorer.TypeInputAsync("text", Inputs.Sentence);
         var options = await explorer.SetMethodOptionsAsync(method);
@@ -23,11 +24,11 @@ public sealed class SaliencyParityTests(ExplorerAppFixture app, ITestOutputHelpe
 
         await explorer.ClickRunAsync();
         await explorer.WaitForCompleteAsync();
-        await explorer.ScreenshotAsync($"saliency-{method}");
+        await explorer.ScreenshotAsync($"saliency-{model}-{method}");
         Assert.Equal(method, await explorer.Result.GetAttributeAsync("data-method"));
 
         var rendered = await explorer.ReadSaliencyTokensAsync();
-        var api = await app.Api.InterpretAsync(Inputs.Model, method, Inputs.Text, options);
+        var api = await app.Api.InterpretAsync(model, method, Inputs.Text, options);
 
         Assert.True(api.Complete);
         var instance = Assert.Single(api.Instances);
