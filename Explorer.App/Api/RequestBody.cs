@@ -1,4 +1,5 @@
 using System.Text;
+using Interpret.Core.Predictors;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Explorer.App.Api;
@@ -7,6 +8,9 @@ namespace Explorer.App.Api;
 /// RequestParser, so malformed JSON is a clean 400 with the parser's message rather than a binding failure.</summary>
 public static class RequestBody
 {
+    /// <summary>Strict: invalid bytes are an error the user reads, not text silently changed to U+FFFD.</summary>
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static async Task<string> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellation)
     {
         if (request.ContentLength > maxBytes) throw new RequestTooLargeException(maxBytes);
@@ -15,7 +19,7 @@ public static class RequestBody
             feature.MaxRequestBodySize = maxBytes;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            using var reader = new StreamReader(request.Body, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
             var text = new StringBuilder();
             var buffer = new char[16 * 1024];
             int read;
@@ -26,6 +30,10 @@ public static class RequestBody
                 if (text.Length > maxBytes) throw new RequestTooLargeException(maxBytes);
             }
             return text.ToString();
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InputException($"The request body is not valid UTF-8 (bytes {Convert.ToHexString(e.BytesUnknown ?? [])} at byte {e.Index:N0} of a read); send JSON text encoded as UTF-8.");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

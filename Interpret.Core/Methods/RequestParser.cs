@@ -36,12 +36,21 @@ public static class RequestParser
         var fields = new Dictionary<string, string>();
         foreach (var property in element.EnumerateObject())
         {
+            var name = ReadString(() => property.Name, "A field name of the input");
             if (property.Value.ValueKind != JsonValueKind.String)
-                throw new InputException($"Input field '{property.Name}' must be a string.");
-            fields[property.Name] = property.Value.GetString()!;
+                throw new InputException($"Input field '{name}' must be a string.");
+            fields[name] = ReadString(() => property.Value.GetString()!, $"The '{name}' field");
         }
         if (fields.Count == 0) throw new InputException("The input has no fields.");
         return fields;
+    }
+
+    /// <summary>System.Text.Json refuses to turn an escaped lone surrogate ("\ud800") into a string; that is the
+    /// user's text, so it is a 400 naming where it is, not a server error.</summary>
+    static string ReadString(Func<string> read, string where)
+    {
+        try { return read(); }
+        catch (InvalidOperationException) { throw new InputException($"{where} is not valid Unicode: it holds an unpaired surrogate escape such as \\ud800."); }
     }
 
     public static MethodOptions ParseOptions(string json)
@@ -58,6 +67,7 @@ public static class RequestParser
     {
         try { return element.Deserialize<MethodOptions>(ResultJson.Options) ?? new MethodOptions(); }
         catch (JsonException e) { throw new InputException($"Bad options: {e.Message}"); }
+        catch (InvalidOperationException) { throw new InputException("Bad options: a string holds an unpaired surrogate escape such as \\ud800."); }
     }
 
     /// <summary>Options set in <paramref name="over"/> win over <paramref name="under"/>.</summary>

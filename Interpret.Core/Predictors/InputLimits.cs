@@ -11,6 +11,20 @@ public sealed record InputLimits(int MaxCharacters = 5_000, int MaxTokens = 256)
             throw new InputException($"The '{field}' field is empty; type some text to interpret.");
         if (text.Length > MaxCharacters)
             throw new InputException($"The '{field}' field has {text.Length:N0} characters; the limit is {MaxCharacters:N0}.");
+        if (UnpairedSurrogate(text) is { } at)
+            throw new InputException($"The '{field}' field is not valid Unicode: an unpaired surrogate U+{(int)text[at]:X4} at character {at:N0}.");
+    }
+
+    /// <summary>The index of the first UTF-16 surrogate without its partner (JSON's "\ud800" decodes to one), which
+    /// no UTF-8 answer could carry.</summary>
+    static int? UnpairedSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return i;
+        }
+        return null;
     }
 
     public void CheckTokens(string field, int count)
