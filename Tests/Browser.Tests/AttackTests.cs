@@ -36,6 +36,14 @@ public sealed class AttackTests(ExplorerAppFixture app, ITestOutputHelper output
         await explorer.WaitForCompleteAsync();
         await explorer.ScreenshotAsync($"attack-{method}");
         Assert.Equal(method, await explorer.Result.GetAttributeAsync("data-method"));
+        // The same result in the dark theme: its status colours and marks must keep AA contrast too.
+        await explorer.Page.ClickAsync("#theme-toggle");
+        // Leave the toggle so its transient tooltip closes: the state checked is the page, not the hover.
+        await explorer.Page.Locator("#theme-toggle").BlurAsync();
+        await explorer.Page.Mouse.MoveAsync(5, 400);
+        await explorer.Page.WaitForFunctionAsync("() => !document.querySelector('.mud-popover-provider .mud-popover-open')");
+        await explorer.Page.WaitForFunctionAsync("() => document.querySelector('.mud-theme-dark, [class*=dark]') !== null || getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)'");
+        await explorer.ScreenshotAsync($"attack-{method}-dark");
 
         var rendered = await explorer.ReadMarkedPositionsAsync(markedSelector);
         var api = await app.Api.AttackAsync(Inputs.Model, method, Inputs.Text, options);

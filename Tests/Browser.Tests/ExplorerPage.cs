@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -288,10 +289,22 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
             .Distinct().Order().ToList();
     }
 
+    /// <summary>Saves a screenshot of this state and checks it with axe-core: every state a test shows is also one
+    /// that must have no accessibility violation.</summary>
     public async Task ScreenshotAsync(string name)
     {
         var path = Path.Combine(app.ScreenshotDirectory, name + ".png");
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await AssertAccessibleAsync(name);
+    }
+
+    /// <summary>axe-core over the whole page (WCAG 2 A/AA rules and best practices), in the current theme.</summary>
+    public async Task AssertAccessibleAsync(string state)
+    {
+        var result = await Page.RunAxe();
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(5).Select(n => $"{string.Join(" ", n.Target)}: {n.Html}")));
+        Assert.True(result.Violations.Length == 0, $"axe-core found {result.Violations.Length} violation(s) in state '{state}':\n" + string.Join("\n", violations));
     }
 
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
