@@ -51,8 +51,7 @@ public sealed class HotFlip : Attacker
         int maxFlips = options.MaxFlips ?? tokens;
         options = options with { Field = input.Fields[field].Name, MaxFlips = maxFlips };
 
-        using var matrix = predictor.EmbeddingMatrix();
-        var valid = Enumerable.Range(0, predictor.Vocabulary.Count).Select(predictor.IsValidReplacement).ToArray();
+        var (matrix, valid) = predictor.Replacements;
         var flipped = new bool[tokens];
         var steps = new List<AttackStep>();
         var current = goal;

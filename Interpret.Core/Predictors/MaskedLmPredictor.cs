@@ -163,5 +163,5 @@ public sealed class MaskedLmPredictor : Predictor, IAttentionPredictor
 
     public AttentionMaps Attention(TextInstance input) => BertAttentionMaps.Of(_model.Bert, Info, input, _vocabulary);
 
-    public override void Dispose() => _model.Dispose();
+    protected override void DisposeModel() => _model.Dispose();
 }

@@ -193,5 +193,5 @@ public sealed class NerPredictor : Predictor
             labeled.Target.Where((_, i) => i != position).ToList());
     }
 
-    public override void Dispose() => _model.Dispose();
+    protected override void DisposeModel() => _model.Dispose();
 }

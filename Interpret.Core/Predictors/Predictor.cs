@@ -73,12 +73,20 @@ public abstract class Predictor : IDisposable
         return token.Length > 0 && token.All(char.IsLetterOrDigit);
     }
 
-    /// <summary>[vocabulary, dim] float64 context-independent embedding matrix for HotFlip (a copy the caller disposes;
-    /// double precision so the first-order gains are ranked exactly).</summary>
-    public Tensor EmbeddingMatrix()
+    /// <summary>HotFlip's search table: the [vocabulary, dim] context-independent embedding matrix in float64 (so the
+    /// first-order gains are ranked exactly) and which ids may be put in. Built on first use and kept: converting a
+    /// 30,522-row table took most of a one-flip attack's time. Read-only, so concurrent attacks share it.</summary>
+    public ReplacementTable Replacements => _replacements.Value;
+
+    readonly Lazy<ReplacementTable> _replacements;
+
+    protected Predictor() => _replacements = new(BuildReplacements, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    ReplacementTable BuildReplacements()
     {
         using var _ = no_grad();
-        return Model.EmbeddingMatrix.detach().to_type(ScalarType.Float64).clone();
+        var matrix = Model.EmbeddingMatrix.detach().to_type(ScalarType.Float64).clone().DetachFromDisposeScope();
+        return new ReplacementTable(matrix, Enumerable.Range(0, Vocabulary.Count).Select(IsValidReplacement).ToArray());
     }
 
     public Prediction Predict(TextInstance input) => Predict([input])[0];
@@ -166,5 +174,12 @@ public abstract class Predictor : IDisposable
 
     static double[] ToDoubles(Tensor t) => t.detach().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
 
-    public abstract void Dispose();
+    public void Dispose()
+    {
+        DisposeModel();
+        if (_replacements.IsValueCreated) _replacements.Value.Matrix.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void DisposeModel();
 }

@@ -100,5 +100,5 @@ public class TextClassifierPredictor : Predictor
 
     public override bool Holds(LabeledInstance labeled, Prediction prediction) => prediction.Label == labeled.Label.Value;
 
-    public override void Dispose() => _model.Dispose();
+    protected override void DisposeModel() => _model.Dispose();
 }

@@ -19,8 +19,9 @@ public class HotFlipTests
         var input = TinyModels.Text(predictor, "the plot was not very fun");
         var labeled = predictor.PredictionsToLabeledInstances(input, predictor.Predict(input))[0];
         var gradient = predictor.GetGradients([labeled], Objective.Loss).Fields[0][0];
-        using var matrix = predictor.EmbeddingMatrix();
-        var valid = Enumerable.Range(0, predictor.Vocabulary.Count).Select(predictor.IsValidReplacement).ToArray();
+        var (matrix, valid) = predictor.Replacements;
+        Assert.Equal(Enumerable.Range(0, predictor.Vocabulary.Count).Select(predictor.IsValidReplacement), valid);
+        Assert.Same(matrix, predictor.Replacements.Matrix); // built once, shared by later attacks
         var choice = HotFlip.Choose(predictor, input.Fields[0], gradient, matrix, valid, new bool[gradient.Tokens], sign, joint: false);
 
         // Brute force in plain C#: position = largest gradient norm; word = argmax of sign·(e′ − e)·∇.

@@ -126,7 +126,7 @@ public class NerPredictorTests
         using var predictor = TinyTagger.Create();
         var input = TinyTagger.Text(predictor, "Mary works at Google in New York");
         var embeddings = predictor.GetGradients([predictor.WithTarget(input, "PER:0-1")], Objective.Loss).Fields[0][0];
-        using var matrix = predictor.EmbeddingMatrix();
+        var matrix = predictor.Replacements.Matrix;
         Assert.Equal(predictor.Vocabulary.Count, (int)matrix.shape[0]);
         Assert.Equal(embeddings.Dim, (int)matrix.shape[1]);
         var table = matrix.data<double>().ToArray();
