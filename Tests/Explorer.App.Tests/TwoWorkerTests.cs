@@ -17,7 +17,9 @@ public sealed class TwoWorkerFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>40 concurrent API requests on two workers, two models and one model shared by both workers: no error, and
-/// every score equal to the one the same request gets alone.</summary>
+/// every score equal to the one the same request gets alone. In the explorer collection, so no other test's server
+/// changes libtorch's process-wide thread count between the serial and the concurrent answers.</summary>
+[Collection(ExplorerCollection.Name)]
 public sealed class TwoWorkerTests(TwoWorkerFactory factory) : IClassFixture<TwoWorkerFactory>
 {
     static readonly string[] Texts =
