@@ -75,17 +75,31 @@ public static class ModelFolder
     static Predictor LoadBert(string directory, ModelInfo info, InputLimits limits)
     {
         var (model, config) = BertCheckpoint.Load(directory);
-        var vocabulary = WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile));
         limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, config.MaxPositions) };
-        try
+        return DisposingOnFailure(model, () =>
         {
+            var vocabulary = WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile));
             return model switch
             {
                 BertForMaskedLm mlm => new MaskedLmPredictor(info, mlm, vocabulary, limits),
                 BertForSequenceClassification classifier => new BertClassifierPredictor(info, classifier, vocabulary, limits),
                 _ => throw new InvalidDataException($"{info.Id}: no predictor for {model.GetType().Name}."),
             };
-        }
+        });
+    }
+
+    static Predictor LoadLora(string directory, ModelManifest manifest, ModelInfo info, InputLimits limits)
+    {
+        var (model, config) = Bert.Lora.LoraModelFolder.Load(directory, manifest.Labels);
+        limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, config.MaxPositions) };
+        return DisposingOnFailure(model, () =>
+            new BertClassifierPredictor(info, model, WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile)), limits));
+    }
+
+    /// <summary>A model whose folder fails to load (bad weights, wrong shapes) is disposed, not left to the finalizer.</summary>
+    static Predictor DisposingOnFailure(TorchSharp.torch.nn.Module model, Func<Predictor> build)
+    {
+        try { return build(); }
         catch
         {
             model.Dispose();
@@ -93,27 +107,25 @@ public static class ModelFolder
         }
     }
 
-    static Predictor LoadLora(string directory, ModelManifest manifest, ModelInfo info, InputLimits limits)
-    {
-        var (model, config) = Bert.Lora.LoraModelFolder.Load(directory, manifest.Labels);
-        var vocabulary = WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile));
-        limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, config.MaxPositions) };
-        return new BertClassifierPredictor(info, model, vocabulary, limits);
-    }
-
     static Predictor LoadClassifier<TModel>(TModel model, string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits limits)
         where TModel : TorchSharp.torch.nn.Module, ITextClassifierModel
     {
-        SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
-        return new TextClassifierPredictor(info, model, vocabulary, manifest.Tokenization.LowerCase, limits);
+        return DisposingOnFailure(model, () =>
+        {
+            SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
+            return new TextClassifierPredictor(info, model, vocabulary, manifest.Tokenization.LowerCase, limits);
+        });
     }
 
     static Predictor LoadTagger(string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits limits)
     {
         var (config, characters) = BiLstmCrfSpec.Read(manifest.Architecture);
         var model = new BiLstmCrfTagger(config, new NerLexicon(vocabulary, characters, config.MaxCharacters));
-        SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
-        return new NerPredictor(info, model, limits);
+        return DisposingOnFailure(model, () =>
+        {
+            SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
+            return new NerPredictor(info, model, limits);
+        });
     }
 
     static ModelFile Describe(string path)
