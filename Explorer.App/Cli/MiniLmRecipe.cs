@@ -66,11 +66,7 @@ sealed record MiniLmRecipe(string Id, ClassifierRecipe Data, LoraFineTuningOptio
         List<LoraClassifierTrainer.Example> Encode(IEnumerable<LabeledExample> rows) => rows.Select(row =>
         {
             var fields = row.Fields.Select((words, f) => tokenizer.Tokenize(string.Join(' ', words), f).Select(t => (long)vocabulary.IdOf(t.Text)).ToList()).ToList();
-            while (fields.Sum(f => f.Count) > TrainingMaxPieces)
-            {
-                var longest = fields.MaxBy(f => f.Count)!;
-                longest.RemoveAt(longest.Count - 2); // the last piece before [SEP]
-            }
+            BertInputTokenizer.TruncateLongestFirst(fields, TrainingMaxPieces);
             return new LoraClassifierTrainer.Example([.. fields.SelectMany(f => f)], [.. fields.SelectMany((f, i) => f.Select(_ => (long)i))], labels.IndexOf(row.Label));
         }).ToList();
         var trainRows = Data.TrainFiles.SelectMany(f => Data.Read(Path.Combine(data, f))).ToList();

@@ -46,11 +46,7 @@ public sealed class BertClassifierPredictor : TextClassifierPredictor, IAttentio
     {
         var texts = fields.Select(f => string.Join(' ', f)).ToList();
         var tokens = texts.Select((text, f) => _tokenizer.Tokenize(text, f).ToList()).ToList();
-        while (tokens.Sum(t => t.Count) > _model.Config.MaxPositions)
-        {
-            var longest = tokens.MaxBy(t => t.Count)!;
-            longest.RemoveAt(longest.Count - 2); // the last piece before [SEP]
-        }
+        BertInputTokenizer.TruncateLongestFirst(tokens, _model.Config.MaxPositions);
         return new TextInstance(Info.InputFields.Select((name, f) => new Field(name, texts[f], tokens[f])).ToList());
     }
 

@@ -18,4 +18,15 @@ public sealed class BertInputTokenizer(WordPieceTokenizer pieces) : ITextTokeniz
         [.. field == 0 ? [Token.Inserted(WordPieceVocabulary.Classification)] : Array.Empty<Token>(),
          .. pieces.Tokenize(text).Select(p => new Token(p.Text, p.Start, p.End)),
          Token.Inserted(WordPieceVocabulary.Separator)];
+
+    /// <summary>Cuts packed fields to <paramref name="maxPieces"/> in all, one piece at a time from the longest field,
+    /// always its last piece before [SEP] (HuggingFace's "longest_first"). Training and dataset scoring cut alike.</summary>
+    public static void TruncateLongestFirst<T>(IReadOnlyList<List<T>> fields, int maxPieces)
+    {
+        while (fields.Sum(f => f.Count) > maxPieces)
+        {
+            var longest = fields.MaxBy(f => f.Count)!;
+            longest.RemoveAt(longest.Count - 2);
+        }
+    }
 }
