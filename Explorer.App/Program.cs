@@ -12,6 +12,7 @@ builder.Services
 
 var app = builder.Build();
 app.LoadModels()
+    .WarnAboutExposure()
     .UseExplorerPipeline()
     .MapExplorerEndpoints();
 app.Run();

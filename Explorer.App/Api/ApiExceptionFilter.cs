@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Explorer.App.Api;
 
 /// <summary>Turns what can go wrong with a request into a ProblemDetails whose detail is the message users should read:
-/// bad input 400, unknown model or method 404, body too large 413, queue full 503. Anything else is a 500 without
+/// bad input 400, unknown model or method 404, body too large 413, body not declared as JSON 415, queue full or job over its time limit 503. Anything else is a 500 without
 /// internals; the log has the exception. Nothing a user sends can take the server down.</summary>
 public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEndpointFilter
 {
@@ -29,6 +29,10 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", e.Message);
         }
+        catch (UnsupportedMediaTypeException e)
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message);
+        }
         catch (BadHttpRequestException e)
         {
             return Problem(e.StatusCode, "Bad request", e.Message);
@@ -37,6 +41,10 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
         {
             http.Response.Headers.RetryAfter = "5";
             return Problem(StatusCodes.Status503ServiceUnavailable, "Busy", e.Message);
+        }
+        catch (JobTimeoutException e)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Job timed out", e.Message);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

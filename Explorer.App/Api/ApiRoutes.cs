@@ -9,6 +9,7 @@ public static class ApiRoutes
         api.MapModelEndpoints();
         api.MapInterpretEndpoints();
         api.MapAttackEndpoints();
+        api.MapUnknownPaths();
         return app;
     }
 }

@@ -16,17 +16,18 @@ public static class AttackEndpoints
     public static RouteGroupBuilder MapAttackEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/models/{model}/attack/{method}", Run);
+        api.AllowOnly("/models/{model}/attack/{method}", "POST");
         return api;
     }
 
     static async Task<Ok<Attack>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
-        TorchWorkerPool pool, IOptions<ApiOptions> options, CancellationToken cancellation)
+        TorchWorkerPool pool, WorkBudget budget, IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);
         if (MethodRegistry.IsSaliency(method))
             throw new InputException($"'{method}' is a saliency method; POST it to /api/models/{model}/interpret/{method}.");
         MethodRegistry.Attack(method);
-        var result = await pool.RunMethodAsync<Attack>(predictor, method, request, options.Value.MaxRequestBytes, cancellation);
+        var result = await pool.RunMethodAsync<Attack>(predictor, method, request, options.Value.MaxRequestBytes, budget, cancellation);
         return TypedResults.Ok(result);
     }
 }

@@ -16,17 +16,18 @@ public static class InterpretEndpoints
     public static RouteGroupBuilder MapInterpretEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/models/{model}/interpret/{method}", Run);
+        api.AllowOnly("/models/{model}/interpret/{method}", "POST");
         return api;
     }
 
     static async Task<Ok<Interpretation>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
-        TorchWorkerPool pool, IOptions<ApiOptions> options, CancellationToken cancellation)
+        TorchWorkerPool pool, WorkBudget budget, IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);
         if (MethodRegistry.IsAttack(method))
             throw new InputException($"'{method}' is an attack; POST it to /api/models/{model}/attack/{method}.");
         MethodRegistry.Saliency(method);
-        var result = await pool.RunMethodAsync<Interpretation>(predictor, method, request, options.Value.MaxRequestBytes, cancellation);
+        var result = await pool.RunMethodAsync<Interpretation>(predictor, method, request, options.Value.MaxRequestBytes, budget, cancellation);
         return TypedResults.Ok(result);
     }
 }

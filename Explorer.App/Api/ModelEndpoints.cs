@@ -18,6 +18,9 @@ public static class ModelEndpoints
         api.MapGet("/models", List);
         api.MapPost("/models/{model}/predict", Predict);
         api.MapPost("/models/{model}/attention", Attention);
+        api.AllowOnly("/models", "GET");
+        api.AllowOnly("/models/{model}/predict", "POST");
+        api.AllowOnly("/models/{model}/attention", "POST");
         return api;
     }
 

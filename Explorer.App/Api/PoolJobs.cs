@@ -19,13 +19,13 @@ public static class PoolJobs
     }
 
     /// <summary>The interpret and attack routes' shared work: read and parse the body, validate before queueing,
-    /// run the method on the pool and return its final record.</summary>
+    /// check its cost against the budget, run the method on the pool and return its final record.</summary>
     public static async Task<T> RunMethodAsync<T>(this TorchWorkerPool pool, Predictor predictor, string method, HttpRequest request,
-        long maxRequestBytes, CancellationToken cancellation) where T : class
+        long maxRequestBytes, WorkBudget budget, CancellationToken cancellation) where T : class
     {
         var body = await RequestBody.ReadAsync(request, maxRequestBytes, cancellation);
         var methodRequest = RequestParser.Parse(body);
-        MethodRunner.Validate(predictor, method, methodRequest);
-        return await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token).Cast<T>(), cancellation);
+        MethodRunner.Validate(predictor, method, methodRequest, budget);
+        return await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token, budget).Cast<T>(), cancellation);
     }
 }

@@ -13,6 +13,7 @@ public static class RequestBody
 
     public static async Task<string> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellation)
     {
+        if (!request.HasJsonContentType()) throw new UnsupportedMediaTypeException(request.ContentType);
         if (request.ContentLength > maxBytes) throw new RequestTooLargeException(maxBytes);
         // Kestrel then stops a body that claims no length (chunked) at the same limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)

@@ -7,4 +7,8 @@ public sealed class ApiOptions
 
     /// <summary>Largest request body accepted, in bytes (HTTP 413 beyond it).</summary>
     public long MaxRequestBytes { get; set; } = 1_048_576;
+
+    /// <summary>Origins whose scripts may call the API from a browser (CORS), e.g. "https://wiki.example". Default none:
+    /// only the explorer's own pages, curl and servers.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
 }

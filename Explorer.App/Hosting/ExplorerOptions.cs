@@ -1,3 +1,5 @@
+using Interpret.Core.Methods;
+
 namespace Explorer.App.Hosting;
 
 /// <summary>Configuration section "Explorer": the models and the torch work.</summary>
@@ -20,6 +22,15 @@ public sealed class ExplorerOptions
 
     /// <summary>Jobs that may wait for a worker; beyond that requests get HTTP 503 / a "busy" message.</summary>
     public int QueueCapacity { get; set; } = 16;
+
+    /// <summary>The most work one request may ask for (token rows × the model's weights per token; see WorkBudget).
+    /// The default is about 30 s of one worker with two threads on a 2-core machine. Requests over it are refused
+    /// before they queue, with what to lower.</summary>
+    public long MaxWorkPerRequest { get; set; } = WorkBudget.Default;
+
+    /// <summary>Longest a job may run once a worker starts it; it is then cancelled and the user told why. Null or
+    /// empty: no limit. Default two minutes.</summary>
+    public TimeSpan? JobTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Longest input field, in characters.</summary>
     public int MaxCharacters { get; set; } = 5_000;

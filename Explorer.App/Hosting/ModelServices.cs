@@ -1,3 +1,4 @@
+using Interpret.Core.Methods;
 using Interpret.Core.Models;
 using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
@@ -19,10 +20,11 @@ public static class ModelServices
             var checkpoints = options.Checkpoints.Select(c => new ModelCatalog.Checkpoint(c.Id, Path.GetFullPath(c.Path, environment.ContentRootPath), c.Task));
             return ModelCatalog.Load(ModelsFolder(options, environment), limits, checkpoints);
         });
+        services.AddSingleton(provider => new WorkBudget(provider.GetRequiredService<IOptions<ExplorerOptions>>().Value.MaxWorkPerRequest));
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ExplorerOptions>>().Value;
-            return new TorchWorkerPool(options.Workers, options.ThreadsPerWorker, options.QueueCapacity);
+            return new TorchWorkerPool(options.Workers, options.ThreadsPerWorker, options.QueueCapacity, options.JobTimeout);
         });
         return services;
     }
@@ -33,8 +35,9 @@ public static class ModelServices
     {
         var catalog = app.Services.GetRequiredService<ModelCatalog>();
         var pool = app.Services.GetRequiredService<TorchWorkerPool>();
-        app.Logger.LogInformation("Models: {Models}; {Workers} torch worker(s) × {Threads} thread(s), queue {Queue}",
-            string.Join(", ", catalog.Models.Select(m => m.Id)), pool.Workers, pool.ThreadsPerWorker, pool.QueueCapacity);
+        app.Logger.LogInformation("Models: {Models}; {Workers} torch worker(s) × {Threads} thread(s), queue {Queue}, job timeout {Timeout}",
+            string.Join(", ", catalog.Models.Select(m => m.Id)), pool.Workers, pool.ThreadsPerWorker, pool.QueueCapacity,
+            pool.JobTimeout?.ToString() ?? "none");
         return app;
     }
 

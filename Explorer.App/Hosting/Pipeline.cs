@@ -1,5 +1,4 @@
 using Explorer.App.Api;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Explorer.App.Hosting;
 
@@ -10,19 +9,16 @@ public static class Pipeline
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // API errors carry their own ProblemDetails; only pages get the not-found page.
-        app.Use((context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
-                pages.Enabled = false;
-            return next(context);
-        });
+        // Under /api an error without a body (unknown path 404, wrong verb 405) becomes ProblemDetails, not a page.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         // wwwroot/ copied next to the app (app.css, favicon), before routing: in Development MapStaticAssets adds a
         // catch-all endpoint that would otherwise take these files and warn that they are not in its manifest.
         // Static web assets (_content/*, _framework/*, the scoped CSS bundle) are endpoints of MapStaticAssets.
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseAntiforgery();
         return app;
     }
@@ -31,7 +27,9 @@ public static class Pipeline
     {
         app.MapStaticAssets();
         app.MapExplorerApi();
-        app.MapRazorComponents<Layout.App>().AddInteractiveServerRenderMode();
+        app.MapHealthChecks("/healthz");
+        // The one Content-Security-Policy (frame-ancestors included) comes from SecurityHeaders, not a second header.
+        app.MapRazorComponents<Layout.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

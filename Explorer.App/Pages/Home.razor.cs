@@ -25,6 +25,7 @@ public partial class Home : IAsyncDisposable
 {
     [Inject] ModelCatalog Catalog { get; set; } = default!;
     [Inject] TorchWorkerPool Pool { get; set; } = default!;
+    [Inject] WorkBudget Budget { get; set; } = default!;
     [Inject] IOptions<ExplorerOptions> Options { get; set; } = default!;
     [Inject] IOptions<UiOptions> Ui { get; set; } = default!;
     [Inject] ILogger<Home> Logger { get; set; } = default!;
@@ -74,6 +75,28 @@ public partial class Home : IAsyncDisposable
     string? CurrentKey => Model is { } model ? InputKeys.Of(model.Id, InputOf(model)) : null;
     bool PredictionStale => _prediction is not null && _predictedKey != CurrentKey;
     string ResultMethod => _current is null ? "" : ResultText.Method(_current);
+
+    /// <summary>The cost of the run as it is set up now, against the server's per-request budget; recomputed on each
+    /// render, which only tokenises. With the prediction on screen, a tagger's "all entities" counts them all.</summary>
+    RunCost? Cost
+    {
+        get
+        {
+            if (Model is not { } model) return null;
+            Predictor predictor;
+            try { predictor = Catalog.Get(model.Id); }
+            catch (Exception) { return null; } // a model that cannot serve says so on Run
+            var guide = MethodGuide.Of(_method);
+            var options = _form.ToOptions(guide);
+            int? instances = null;
+            if (_prediction is { } prediction && !PredictionStale)
+            {
+                options = OptionsFor(prediction, options, guide.IsAttack);
+                instances = prediction.Entities?.Count;
+            }
+            return RunCost.Of(predictor, _method, new MethodRequest(InputOf(model), options), Budget, instances);
+        }
+    }
 
     protected override void OnInitialized()
     {
@@ -219,7 +242,7 @@ public partial class Home : IAsyncDisposable
         {
             // Bad input is reported here and never queues.
             predictor = Catalog.Get(model.Id);
-            MethodRunner.Validate(predictor, method, request);
+            MethodRunner.Validate(predictor, method, request, Budget);
             instance = predictor.Tokenize(input);
         }
         catch (Exception e) when (e is InputException or UnknownNameException)
@@ -243,7 +266,7 @@ public partial class Home : IAsyncDisposable
             if (prediction.Entities is { Count: 0 })
                 throw new InputException("The tagger found no entities in this text, so there is nothing to interpret.");
             request = request with { Options = OptionsFor(prediction, options, guide.IsAttack) };
-            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct), token);
+            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token);
             _queuePosition = job.QueuePosition;
             _ = WatchQueueAsync(() => job.QueuePosition, token);
             await foreach (var record in job.Results(token))
@@ -260,7 +283,7 @@ public partial class Home : IAsyncDisposable
             _state = RunState.Cancelled;
             _notice = "Cancelled. The partial result above stops where the job stopped.";
         }
-        catch (Exception e) when (e is InputException or QueueFullException)
+        catch (Exception e) when (e is InputException or QueueFullException or JobTimeoutException)
         {
             (_state, _error) = (RunState.Failed, e.Message);
         }
@@ -289,15 +312,15 @@ public partial class Home : IAsyncDisposable
             _comparePrediction = await PredictOnPoolAsync(predictor, instance, token);
             Refresh();
             var request = new MethodRequest(input, OptionsFor(_comparePrediction, options, isAttack));
-            MethodRunner.Validate(predictor, method, request);
-            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct), token);
+            MethodRunner.Validate(predictor, method, request, Budget);
+            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token);
             await foreach (var record in job.Results(token))
             {
                 (_compareResult, _progress) = (record, RunProgress.Of(record));
                 Refresh();
             }
         }
-        catch (Exception e) when (e is InputException or UnknownNameException or QueueFullException)
+        catch (Exception e) when (e is InputException or UnknownNameException or QueueFullException or JobTimeoutException)
         {
             _compareError = e.Message;
         }

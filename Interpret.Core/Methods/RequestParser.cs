@@ -8,12 +8,19 @@ namespace Interpret.Core.Methods;
 /// ({"text": "…"}) or a request wrapping it ({"input": {…}, "options": {…}}). Errors say what is wrong.</summary>
 public static class RequestParser
 {
+    /// <summary>A key given twice is an error: which of the two values was meant is a guess.</summary>
+    static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     public static MethodRequest Parse(string json, MethodOptions? defaults = null)
     {
-        JsonDocument document;
-        try { document = JsonDocument.Parse(json); }
-        catch (JsonException e) { throw new InputException($"Malformed JSON: {e.Message}"); }
-        using (document) return Parse(document.RootElement, defaults);
+        using var document = ParseDocument(json, "JSON");
+        return Parse(document.RootElement, defaults);
+    }
+
+    static JsonDocument ParseDocument(string json, string what)
+    {
+        try { return JsonDocument.Parse(json, Strict); }
+        catch (JsonException e) { throw new InputException($"Malformed {what}: {e.Message}"); }
     }
 
     public static MethodRequest Parse(JsonElement root, MethodOptions? defaults = null)
@@ -55,20 +62,39 @@ public static class RequestParser
 
     public static MethodOptions ParseOptions(string json)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return ReadOptions(document.RootElement);
-        }
-        catch (JsonException e) { throw new InputException($"Malformed options JSON: {e.Message}"); }
+        using var document = ParseDocument(json, "options JSON");
+        return ReadOptions(document.RootElement);
     }
 
+    /// <summary>Reads the options object, checking each member first so that errors name the option and the kind of
+    /// value it takes in the API's own words (never a .NET type).</summary>
     public static MethodOptions ReadOptions(JsonElement element)
     {
-        try { return element.Deserialize<MethodOptions>(ResultJson.Options) ?? new MethodOptions(); }
-        catch (JsonException e) { throw new InputException($"Bad options: {e.Message}"); }
-        catch (InvalidOperationException) { throw new InputException("Bad options: a string holds an unpaired surrogate escape such as \\ud800."); }
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new InputException("The options must be an object such as {\"steps\": 50}.");
+        var members = ResultJson.Options.GetTypeInfo(typeof(MethodOptions)).Properties
+            .ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = ReadString(() => property.Name, "An option name");
+            if (!members.TryGetValue(name, out var type))
+                throw new InputException($"Unknown option '{name}'; the options are {string.Join(", ", members.Keys)}.");
+            try { property.Value.Deserialize(type, ResultJson.Options); }
+            catch (JsonException) { throw new InputException($"The option '{name}' must be {Kind(type)}, not {Shorten(property.Value.GetRawText())}."); }
+            catch (InvalidOperationException) { throw new InputException($"The option '{name}' is not valid Unicode: it holds an unpaired surrogate escape such as \\ud800."); }
+        }
+        return element.Deserialize<MethodOptions>(ResultJson.Options) ?? new MethodOptions();
     }
+
+    static string Kind(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) => "a whole number",
+        var t when t == typeof(double) => "a number",
+        var t when t == typeof(bool) => "true or false",
+        _ => "a string",
+    };
+
+    static string Shorten(string json) => json.Length <= 40 ? json : json[..40] + "…";
 
     /// <summary>Options set in <paramref name="over"/> win over <paramref name="under"/>.</summary>
     public static MethodOptions Merge(MethodOptions under, MethodOptions over) => new()

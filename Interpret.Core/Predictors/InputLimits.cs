@@ -9,10 +9,22 @@ public sealed record InputLimits(int MaxCharacters = 5_000, int MaxTokens = 256)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new InputException($"The '{field}' field is empty; type some text to interpret.");
+        if (!HasVisibleCharacter(text))
+            throw new InputException($"The '{field}' field has no visible characters (only spaces, control or zero-width characters); type some text to interpret.");
         if (text.Length > MaxCharacters)
             throw new InputException($"The '{field}' field has {text.Length:N0} characters; the limit is {MaxCharacters:N0}.");
         if (UnpairedSurrogate(text) is { } at)
             throw new InputException($"The '{field}' field is not valid Unicode: an unpaired surrogate U+{(int)text[at]:X4} at character {at:N0}.");
+    }
+
+    /// <summary>Text of only zero-width, control or format characters (NUL, U+200B, U+200D, RTL marks) would reach a
+    /// model as no tokens at all, or BERT as a bare [CLS] [SEP]: it is as empty as "".</summary>
+    static bool HasVisibleCharacter(string text)
+    {
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format))
+                return true;
+        return false;
     }
 
     /// <summary>The index of the first UTF-16 surrogate without its partner (JSON's "\ud800" decodes to one), which

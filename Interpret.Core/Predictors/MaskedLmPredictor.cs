@@ -64,6 +64,12 @@ public sealed class MaskedLmPredictor : Predictor, IAttentionPredictor
         return _model.Logits(ids, mask);
     }
 
+    /// <summary>One instance per [MASK] (at least one: a target without a mask is refused later).</summary>
+    public override int? InstancesBeforePrediction(TextInstance input) => Math.Max(1, MaskPositions(input).Count);
+
+    /// <summary>The encoder's weights plus the tied decoder, which scores every position against the whole vocabulary.</summary>
+    protected override long CountWeightsPerToken() => base.CountWeightsPerToken() + _model.EmbeddingMatrix.numel();
+
     /// <summary>Token positions of the masks an instance asks about: its one-token span, or every [MASK] for the combined instance.</summary>
     static IReadOnlyList<int> PositionsOf(LabeledInstance labeled) =>
         labeled.Label.Start is { } start ? [start] : MaskPositions(labeled.Input);

@@ -140,6 +140,9 @@ public sealed class NerPredictor : Predictor
     static string Describe(InstanceLabel entity, IReadOnlyList<Token> tokens) =>
         $"{entity.Value}: {string.Join(' ', tokens.Skip(entity.Start!.Value).Take(entity.End!.Value - entity.Start.Value).Select(t => t.Text))}";
 
+    /// <summary>One instance per predicted entity: unknown until the tagger has run.</summary>
+    public override int? InstancesBeforePrediction(TextInstance input) => null;
+
     public override IReadOnlyList<LabeledInstance> PredictionsToLabeledInstances(TextInstance input, Prediction prediction)
     {
         if (prediction.Tags is not { } tags || prediction.Entities is not { } entities)

@@ -89,11 +89,28 @@ public abstract class Predictor : IDisposable
         return new ReplacementTable(matrix, Enumerable.Range(0, Vocabulary.Count).Select(IsValidReplacement).ToArray());
     }
 
+    /// <summary>Multiply-adds per token of one forward pass, roughly: the weights every token goes through (lookup
+    /// tables such as embeddings cost nothing per token). Scales <see cref="WorkCount"/> to compare models.</summary>
+    public long WeightsPerToken => _weightsPerToken ??= CountWeightsPerToken();
+
+    long? _weightsPerToken;
+
+    protected virtual long CountWeightsPerToken() =>
+        Model is TorchSharp.torch.nn.Module module
+            ? module.named_parameters().Where(p => !p.name.Contains("embed", StringComparison.OrdinalIgnoreCase) && !p.name.Contains("char", StringComparison.OrdinalIgnoreCase))
+                .Sum(p => p.parameter.numel())
+            : 1;
+
+    /// <summary>How many labeled instances a method will explain for this input before the prediction is known:
+    /// 1 for a classifier, the [MASK]s for a masked LM; null when only the prediction tells (a tagger's entities).</summary>
+    public virtual int? InstancesBeforePrediction(TextInstance input) => 1;
+
     public Prediction Predict(TextInstance input) => Predict([input])[0];
 
     public IReadOnlyList<Prediction> Predict(IReadOnlyList<TextInstance> batch)
     {
         _capture.Attach(Model.TokenEmbedder);
+        WorkMeter.Forward(batch);
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         return Decode(batch, Forward(batch));
@@ -114,6 +131,7 @@ public abstract class Predictor : IDisposable
             using var scope = NewDisposeScope();
             using var grad = enable_grad();
             var inputs = batch.Select(b => b.Input).ToList();
+            WorkMeter.Gradient(inputs);
             // The hook runs inside the model's own dispose scopes, so what it keeps is taken out of every scope
             // and disposed in the finally block below.
             _capture.Attach(Model.TokenEmbedder);
@@ -146,9 +164,11 @@ public abstract class Predictor : IDisposable
         using var _ = no_grad();
         int calls = 0;
         _capture.Attach(Model.TokenEmbedder);
+        var inputs = batch.Select(b => b.Input).ToList();
+        WorkMeter.Forward(inputs);
         Tensor outputs;
         using (EmbeddingCapture.Begin(output => transform is null ? output : transform(calls++, output)))
-            outputs = Forward(batch.Select(b => b.Input).ToList());
+            outputs = Forward(inputs);
         return ToDoubles(ObjectiveOf(outputs, batch, objective));
     }
 

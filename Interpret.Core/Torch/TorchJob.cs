@@ -13,31 +13,47 @@ public sealed class TorchJob<T> : ITorchJob
         SingleReader = true,
         SingleWriter = true,
     });
+    readonly CancellationToken _caller;
     readonly CancellationTokenSource _cancellation;
     readonly TorchWorkerPool _pool;
+    CancellationTokenRegistration _withdrawOnCancel;
 
     internal TorchJob(TorchWorkerPool pool, long ticket, Func<CancellationToken, IEnumerable<T>> work, CancellationToken cancellation)
     {
         _pool = pool;
         Ticket = ticket;
         _work = work;
+        _caller = cancellation;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
     }
 
     public long Ticket { get; }
 
-    /// <summary>How many jobs run or wait before this one starts: 0 once it runs.</summary>
-    public long QueuePosition => Math.Max(0, Ticket - _pool.StartedTickets);
+    LinkedListNode<ITorchJob>? ITorchJob.Node { get; set; }
 
-    public void Cancel() => _cancellation.Cancel();
+    /// <summary>How many jobs run or wait before this one starts: 0 once it runs.</summary>
+    public long QueuePosition => _pool.PositionOf(this);
+
+    public void Cancel()
+    {
+        try { _cancellation.Cancel(); }
+        catch (ObjectDisposedException) { } // the job has already ended
+    }
 
     /// <summary>Each result as it comes; ends when the job ends, and throws what the job threw (including cancellation).</summary>
     public IAsyncEnumerable<T> Results(CancellationToken cancellation = default) => _results.Reader.ReadAllAsync(cancellation);
+
+    internal void WatchCancellation() => _withdrawOnCancel = _cancellation.Token.Register(() =>
+    {
+        // A job cancelled while waiting leaves the queue now; one that runs stops between its steps.
+        if (_pool.Withdraw(this)) _results.Writer.TryComplete(new OperationCanceledException(_cancellation.Token));
+    });
 
     void ITorchJob.Run()
     {
         try
         {
+            if (_pool.JobTimeout is { } limit) _cancellation.CancelAfter(limit);
             var token = _cancellation.Token;
             token.ThrowIfCancellationRequested();
             foreach (var item in _work(token))
@@ -47,12 +63,17 @@ public sealed class TorchJob<T> : ITorchJob
             }
             _results.Writer.TryComplete();
         }
+        catch (OperationCanceledException) when (!_caller.IsCancellationRequested && _pool.JobTimeout is { } limit)
+        {
+            _results.Writer.TryComplete(new JobTimeoutException(limit));
+        }
         catch (Exception e)
         {
             _results.Writer.TryComplete(e);
         }
         finally
         {
+            _withdrawOnCancel.Dispose();
             _cancellation.Dispose();
         }
     }
@@ -61,5 +82,9 @@ public sealed class TorchJob<T> : ITorchJob
 internal interface ITorchJob
 {
     long Ticket { get; }
+
+    /// <summary>The job's place in the pool's queue while it waits; detached once a worker takes it.</summary>
+    LinkedListNode<ITorchJob>? Node { get; set; }
+
     void Run();
 }

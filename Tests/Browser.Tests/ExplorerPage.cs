@@ -15,6 +15,20 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
 
     public IPage Page { get; } = page;
 
+    /// <summary>What the browser refused under the app's Content-Security-Policy, as it reported it in the console.</summary>
+    readonly List<string> _cspViolations = WatchContentSecurityPolicy(page);
+
+    static List<string> WatchContentSecurityPolicy(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                lock (violations) violations.Add(message.Text);
+        };
+        return violations;
+    }
+
     /// <summary>The current result's panel: <c>data-method</c>, and <c>data-complete="true"</c> once its record is final.</summary>
     public ILocator Result => Page.Locator("#result");
     public ILocator RunButton => Page.Locator("#run-button");
@@ -298,9 +312,12 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
         await AssertAccessibleAsync(name);
     }
 
-    /// <summary>axe-core over the whole page (WCAG 2 A/AA rules and best practices), in the current theme.</summary>
+    /// <summary>axe-core over the whole page (WCAG 2 A/AA rules and best practices), in the current theme; and nothing
+    /// the page needed was refused by its Content-Security-Policy up to this state.</summary>
     public async Task AssertAccessibleAsync(string state)
     {
+        lock (_cspViolations)
+            Assert.True(_cspViolations.Count == 0, $"Content-Security-Policy violations up to state '{state}':\n" + string.Join("\n", _cspViolations));
         var result = await Page.RunAxe();
         var violations = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(5).Select(n => $"{string.Join(" ", n.Target)}: {n.Html}")));

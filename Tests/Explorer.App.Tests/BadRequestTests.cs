@@ -115,7 +115,7 @@ public sealed class BadRequestTests(ExplorerFactory factory)
     [InlineData("""{"input": {"sentence": "fine"}}""", "sentence")]
     [InlineData("""[1, 2]""", "JSON object")]
     [InlineData("""{"input": {"text": "fine"}, "options": {"steps": 0}}""", "Steps")]
-    [InlineData("""{"input": {"text": "fine"}, "options": {"steps": "ten"}}""", "Bad options")]
+    [InlineData("""{"input": {"text": "fine"}, "options": {"steps": "ten"}}""", "The option 'steps' must be a whole number")]
     [InlineData("""{"input": {"text": "fine"}, "options": {"target": "neutral"}}""", "neutral")]
     [InlineData("""{"input": {"text": "fine"}, "options": {"objective": "hope"}}""", "hope")]
     public async Task Other_bad_input_is_400_with_a_message(string body, string mentions)

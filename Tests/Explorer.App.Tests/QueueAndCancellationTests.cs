@@ -54,6 +54,50 @@ public sealed class QueueAndCancellationTests(ExplorerFactory factory)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"predict waited {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task A_job_cancelled_while_it_waits_gives_its_place_back_at_once()
+    {
+        using var pool = new TorchWorkerPool(workers: 1, threadsPerWorker: 1, queueCapacity: 1);
+        using var gate = new ManualResetEventSlim();
+        try
+        {
+            var running = pool.Submit(_ => Wait(gate));
+            await WaitUntilAsync(() => running.QueuePosition == 0);
+            using var leaving = new CancellationTokenSource();
+            var abandoned = pool.Submit(_ => Wait(gate), leaving.Token);
+            Assert.Equal(1, abandoned.QueuePosition);
+            Assert.Throws<QueueFullException>(() => pool.Submit(_ => Wait(gate)));
+
+            leaving.Cancel();
+
+            // The slot is free while the worker is still busy, and the abandoned job ends as cancelled.
+            Assert.Equal(0, pool.Waiting);
+            var next = pool.Submit(_ => Wait(gate));
+            Assert.Equal(1, next.QueuePosition);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => { await foreach (var _ in abandoned.Results()) { } });
+        }
+        finally
+        {
+            gate.Set();
+        }
+    }
+
+    [Fact]
+    public async Task A_job_over_the_time_limit_is_stopped_and_says_so()
+    {
+        await using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Explorer:JobTimeout", "00:00:00.5"));
+        var client = strict.CreateClient();
+        var clock = Stopwatch.StartNew();
+        var endless = Api.Request("a gorgeous, witty and deeply moving film.", """{"steps": 100000, "chunk": 10}""");
+
+        var detail = await (await client.PostAsync(Api.Interpret(MethodNames.IntegratedGradient), endless)).ProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Contains("stopped after running", detail);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the job ran {clock.Elapsed}");
+        // The worker is free again.
+        await (await client.PostAsync(Api.Predict(), "{\"text\":\"fine\"}")).ReadAsync<Interpret.Results.Prediction>();
+    }
+
     static IEnumerable<int> Wait(ManualResetEventSlim gate)
     {
         gate.Wait(TimeSpan.FromSeconds(30));

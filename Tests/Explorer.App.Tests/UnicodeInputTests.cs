@@ -64,6 +64,21 @@ public sealed class UnicodeInputTests(ExplorerFactory factory)
         Assert.Contains("UTF-8", detail);
     }
 
+    [Theory] // code points as numbers: xunit's attribute data would mangle some of them
+    [InlineData(0x200B, 0x200D)]
+    [InlineData(0x0000, 0x0000)]
+    [InlineData(0x200F, 0xFEFF)]
+    [InlineData(0x0007, 0x0020)]
+    public async Task Text_of_only_invisible_characters_is_as_empty_as_no_text(int first, int second)
+    {
+        var text = $"{(char)first}{(char)second}{(char)first}";
+        foreach (var (url, body) in Routes(text))
+        {
+            var detail = await (await _client.PostAsync(url, body)).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("no visible characters", detail);
+        }
+    }
+
     [Fact]
     public async Task Random_unicode_never_gives_a_500_on_any_route()
     {

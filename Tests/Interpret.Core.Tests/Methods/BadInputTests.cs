@@ -54,7 +54,7 @@ public class BadInputTests
     [InlineData("{\"text\": 3}", "must be a string")]
     [InlineData("{\"input\": {\"text\": \"fun\"}, \"options\": {\"stepz\": 3}}", "stepz")]
     [InlineData("{\"input\": {\"text\": \"fun\"}, \"extra\": 1}", "Unknown request member")]
-    [InlineData("{\"input\": {\"text\": \"fun\"}, \"options\": {\"steps\": \"ten\"}}", "Bad options")]
+    [InlineData("{\"input\": {\"text\": \"fun\"}, \"options\": {\"steps\": \"ten\"}}", "The option 'steps' must be a whole number")]
     public void MalformedRequestsSayWhatIsWrong(string json, string expected)
     {
         var error = Assert.Throws<InputException>(() => RequestParser.Parse(json));

@@ -1,0 +1,48 @@
+using Interpret.Core.Predictors;
+using Interpret.Results;
+
+namespace Interpret.Core.Methods;
+
+/// <summary>
+/// The model work a request implies before it runs, in the token rows <see cref="WorkMeter"/> counts. Saliency
+/// methods are exact: one prediction, then per instance one gradient row per step or sample (IG adds a two-row
+/// forward for its completeness check). Attacks give their most: HotFlip every allowed flip (each a one-row gradient
+/// pass), input reduction every level down to one token with a full beam; both stop sooner when the prediction
+/// changes (HotFlip) or stops holding (reduction), so they may use less.
+/// </summary>
+public static class WorkEstimator
+{
+    /// <param name="options">The options as the method resolves them (defaults filled in).</param>
+    public static WorkCount Estimate(string method, MethodOptions options, TextInstance input, int instances)
+    {
+        long tokens = input.TokenCount;
+        var predict = new WorkCount(tokens, 0);
+        return method switch
+        {
+            MethodNames.SimpleGradient => predict + new WorkCount(0, instances * tokens),
+            MethodNames.IntegratedGradient => predict + new WorkCount(instances * 2 * tokens, instances * (long)options.Steps!.Value * tokens),
+            MethodNames.SmoothGradient => predict + new WorkCount(0, instances * (long)options.Samples!.Value * tokens),
+            MethodNames.HotFlip => predict + new WorkCount(0, (Flips(options, input) + 1) * tokens),
+            MethodNames.InputReduction => predict + new WorkCount(0, ReductionRows(options, input, tokens)),
+            _ => throw new UnknownNameException($"Unknown method '{method}'; use {string.Join(", ", MethodNames.All)}."),
+        };
+    }
+
+    static long Flips(MethodOptions options, TextInstance input)
+    {
+        int attacked = input.Fields[AttackedField(options, input)].Tokens.Count;
+        return Math.Min(options.MaxFlips ?? attacked, attacked);
+    }
+
+    /// <summary>Level 0 is the input; level k holds up to beam candidates with k tokens of the attacked field removed.</summary>
+    static long ReductionRows(MethodOptions options, TextInstance input, long tokens)
+    {
+        int attacked = input.Fields[AttackedField(options, input)].Tokens.Count;
+        long rows = tokens;
+        for (int removed = 1; removed < attacked; removed++) rows += options.BeamSize!.Value * (tokens - removed);
+        return rows;
+    }
+
+    static int AttackedField(MethodOptions options, TextInstance input) =>
+        options.Field is { } name ? input.FieldIndex(name) : input.Fields.Count - 1;
+}
