@@ -25,7 +25,7 @@ public class CollectedScalarTests
 
         using var pressure = new CollectorPressure();
         var clock = Stopwatch.StartNew();
-        for (int run = 0; run < 400 && clock.Elapsed < TimeSpan.FromSeconds(8); run++)
+        for (int run = 0; run < 300 && clock.Elapsed < TimeSpan.FromSeconds(5); run++)
         {
             using var inner = NewDisposeScope();
             Assert.Equal(expected, crf.LogPartition(emissions, mask).data<float>().ToArray());
