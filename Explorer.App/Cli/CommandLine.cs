@@ -2,10 +2,10 @@ using System.CommandLine;
 
 namespace Explorer.App.Cli;
 
-/// <summary>The app's commands besides serving the explorer: train, evaluate, interpret (batch JSONL), bench.</summary>
+/// <summary>The app's commands besides serving the explorer: train, evaluate, interpret (batch JSONL), bench, stress.</summary>
 static class CommandLine
 {
-    static readonly string[] Names = ["train", "evaluate", "interpret", "bench"];
+    static readonly string[] Names = ["train", "evaluate", "interpret", "bench", "stress"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h");
 
@@ -17,6 +17,7 @@ static class CommandLine
             EvaluateCommand.Create(),
             InterpretCommand.Create(),
             BenchCommand.Create(),
+            StressCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

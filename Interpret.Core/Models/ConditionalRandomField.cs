@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -55,14 +56,14 @@ public sealed class ConditionalRandomField : Module
         for (long t = 0; t < time; t++)
         {
             var emit = emissions.select(1, t);
-            var first = startTransitions.unsqueeze(0) + emit;
-            var next = (alpha.unsqueeze(2) + stepTransitions).logsumexp(1) + emit;
+            var first = startTransitions.unsqueeze(0).Plus(emit);
+            var next = alpha.unsqueeze(2).Plus(stepTransitions).logsumexp(1).Plus(emit);
             var candidate = where(started.unsqueeze(1), next, first);
             var here = mask.select(1, t);
             alpha = where(here.unsqueeze(1), candidate, alpha);
             started = started.logical_or(here);
         }
-        var logZ = (alpha + endTransitions.unsqueeze(0)).logsumexp(1);
+        var logZ = alpha.Plus(endTransitions.unsqueeze(0)).logsumexp(1);
         return where(started, logZ, zeros_like(logZ)).MoveToOuterDisposeScope();
     }
 
@@ -79,14 +80,14 @@ public sealed class ConditionalRandomField : Module
         {
             var tag = tags.select(1, t);
             var emit = emissions.select(1, t).gather(1, tag.unsqueeze(1)).squeeze(1);
-            var transition = where(started, flatTransitions.gather(0, previous * Tags + tag), startTransitions.gather(0, tag));
+            var transition = where(started, flatTransitions.gather(0, previous.Times(Tags).Plus(tag)), startTransitions.gather(0, tag));
             var here = mask.select(1, t);
-            score = score + where(here, emit + transition, zeros_like(emit));
+            score = score.Plus(where(here, emit.Plus(transition), zeros_like(emit)));
             previous = where(here, tag, previous);
             started = started.logical_or(here);
         }
         var end = endTransitions.gather(0, previous);
-        score = score + where(started, end, zeros_like(end));
+        score = score.Plus(where(started, end, zeros_like(end)));
         return score.MoveToOuterDisposeScope();
     }
 
@@ -110,16 +111,16 @@ public sealed class ConditionalRandomField : Module
         for (long t = 0; t < time; t++)
         {
             var emit = emissions.select(1, t).detach();
-            var first = startTransitions.detach().unsqueeze(0) + emit;
+            var first = startTransitions.detach().unsqueeze(0).Plus(emit);
             // [batch, from, to]: the best previous tag for every current tag.
-            var (values, indices) = (best.unsqueeze(2) + stepTransitions).max(1);
-            var candidate = where(started.unsqueeze(1), values + emit, first);
+            var (values, indices) = best.unsqueeze(2).Plus(stepTransitions).max(1);
+            var candidate = where(started.unsqueeze(1), values.Plus(emit), first);
             var here = mask.select(1, t);
             best = where(here.unsqueeze(1), candidate, best);
             started = started.logical_or(here);
             pointers.Add(indices);
         }
-        var final = (best + endTransitions.detach().unsqueeze(0)).to_type(ScalarType.Float64).data<double>().ToArray();
+        var final = best.Plus(endTransitions.detach().unsqueeze(0)).to_type(ScalarType.Float64).data<double>().ToArray();
         var back = stack(pointers, 1).data<long>().ToArray(); // [batch, time, tags]
         var masked = mask.to_type(ScalarType.Bool).data<bool>().ToArray();
         var paths = new long[batch][];

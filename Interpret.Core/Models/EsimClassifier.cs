@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -63,7 +64,7 @@ public sealed class EsimClassifier : Module<Tensor, Tensor, Tensor, Tensor, Tens
 
     /// <summary>Softmax over the last axis, only where the other side has real tokens.</summary>
     static Tensor Attend(Tensor scores, Tensor otherMask) =>
-        scores.masked_fill(otherMask.logical_not(), double.NegativeInfinity).softmax(-1);
+        scores.masked_fill(otherMask.logical_not(), HeldScalars.NegativeInfinity).softmax(-1);
 
     Tensor Enhance(Tensor x, Tensor aligned) =>
         dropout.call(projection.call(cat([x, aligned, x - aligned, x * aligned], 2)).relu());

@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -47,7 +48,7 @@ public sealed class NerTokenEmbedder : Module<Tensor, Tensor>
         var word = words.call(ids.select(2, 0));
         var shape = cases.call(ids.select(2, 1));
         var chars = ids.narrow(2, NerLexicon.FixedColumns, width).reshape(batch * time, width);
-        var realChars = chars.ne(0).unsqueeze(2); // [tokens, width, 1]
+        var realChars = chars.ne(HeldScalars.Zero).unsqueeze(2); // [tokens, width, 1]
         var padded = functional.pad(characters.call(chars), [0, 0, kernel / 2, kernel / 2]); // [tokens, width + k − 1, charDim]
         var windows = cat(Enumerable.Range(0, kernel).Select(k => padded.narrow(1, k, width)).ToList(), 2); // [tokens, width, k·charDim]
         var convolved = functional.relu(convolution.call(windows)); // [tokens, width, filters]

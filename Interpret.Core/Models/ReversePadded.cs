@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using static TorchSharp.torch;
 
 namespace Interpret.Core.Models;
@@ -12,7 +13,7 @@ public static class ReversePadded
     {
         long batch = x.shape[0], time = x.shape[1];
         var positions = arange(time, device: x.device).unsqueeze(0).expand(batch, time);
-        var last = (lengths.unsqueeze(1) - 1).to(ScalarType.Int64);
+        var last = lengths.unsqueeze(1).sub(HeldScalars.One).to(ScalarType.Int64);
         var index = where(positions <= last, last - positions, positions);
         return x.gather(1, index.unsqueeze(2).expand(batch, time, x.shape[2]));
     }

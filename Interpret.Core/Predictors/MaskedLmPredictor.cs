@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using Interpret.Core.Models;
 using Interpret.Core.Models.Bert;
 using Interpret.Core.Text;
@@ -92,7 +93,7 @@ public sealed class MaskedLmPredictor : Predictor, IAttentionPredictor
         var picked = logits[rowIndex, tensor(positions.ToArray())];
         var scores = objective == Objective.Logit ? picked : picked.log_softmax(1);
         var values = scores.gather(1, tensor(targets.ToArray()).unsqueeze(1)).squeeze(1);
-        return zeros(batch.Count, dtype: values.dtype).index_add(0, rowIndex, values, 1);
+        return zeros(batch.Count, dtype: values.dtype).index_add(0, rowIndex, values, HeldScalars.One);
     }
 
     protected override IReadOnlyList<Prediction> Decode(IReadOnlyList<TextInstance> batch, Tensor logits)

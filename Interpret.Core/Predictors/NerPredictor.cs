@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using Interpret.Core.Models;
 using Interpret.Core.Tagging;
 using Interpret.Core.Text;
@@ -103,7 +104,7 @@ public sealed class NerPredictor : Predictor
         var tagTensor = tensor(tags, [batch.Count, time]);
         var mask = tensor(span, [batch.Count, time]);
         if (objective == Objective.Logit)
-            return emissions.gather(2, tagTensor.unsqueeze(2)).squeeze(2).masked_fill(mask.logical_not(), 0).sum(1);
+            return emissions.gather(2, tagTensor.unsqueeze(2)).squeeze(2).masked_fill(mask.logical_not(), HeldScalars.Zero).sum(1);
         return _model.Crf.LogLikelihood(emissions, tagTensor, mask);
     }
 

@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using Interpret.Core.Methods;
 using Interpret.Core.Predictors;
 using Interpret.Results;
@@ -62,13 +63,13 @@ public sealed class SmoothGradient : SaliencyInterpreter
         return predictor.GetGradients(Enumerable.Repeat(instance, count).ToList(), objective, (field, embeddings) =>
         {
             var one = embeddings[0];
-            var sigma = (one.max() - one.min()) * scale;
+            var sigma = (one.max() - one.min()).Times(scale);
             var noise = stack(Enumerable.Range(first, count).Select(sample =>
             {
                 using var generator = new Generator(SampleSeed(seed, sample, field));
                 return randn(one.shape, dtype: embeddings.dtype, generator: generator);
             }).ToArray());
-            return embeddings + noise * sigma;
+            return embeddings.Plus(noise * sigma);
         });
     }
 

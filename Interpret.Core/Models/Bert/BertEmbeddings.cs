@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -46,7 +47,7 @@ public sealed class BertEmbeddings : Module
     public Tensor Combine(Tensor words, Tensor tokenTypes, Tensor positions)
     {
         using var scope = NewDisposeScope();
-        var sum = words + position_embeddings.call(positions) + token_type_embeddings.call(tokenTypes);
+        var sum = words.Plus(position_embeddings.call(positions)).Plus(token_type_embeddings.call(tokenTypes));
         return dropout.call(LayerNorm.call(sum)).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -51,8 +52,8 @@ public sealed class BertModel : Module
         using var scope = NewDisposeScope();
         var words = cat(fields.Select(f => embeddings.WordEmbeddings.call(f.Ids)).ToList(), 1);
         var mask = cat(fields.Select(f => f.Mask.to_type(ScalarType.Int64)).ToList(), 1);
-        var types = cat(fields.Select((f, i) => full_like(f.Ids, i)).ToList(), 1);
-        var positions = (mask.cumsum(1) - 1).clamp_min(0);
+        var types = cat(fields.Select((f, i) => HeldScalars.FullLike(f.Ids, i)).ToList(), 1);
+        var positions = mask.cumsum(1).sub(HeldScalars.One).clamp_min(HeldScalars.Zero);
         var encoding = Layers(embeddings.Combine(words, types, positions), mask, keepAll);
         return encoding.MoveToOuterDisposeScope();
     }
@@ -80,6 +81,6 @@ public sealed class BertModel : Module
     static Tensor KeyBias(Tensor mask, ScalarType dtype)
     {
         double min = dtype == ScalarType.Float64 ? double.MinValue : float.MinValue;
-        return ((1.0 - mask.to_type(dtype)) * min).unsqueeze(1).unsqueeze(2);
+        return mask.logical_not().to_type(dtype).Times(min).unsqueeze(1).unsqueeze(2);
     }
 }

@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -24,6 +25,6 @@ public sealed class BertResidualOutput : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor input, Tensor residual)
     {
         using var scope = NewDisposeScope();
-        return LayerNorm.call(dropout.call(dense.call(input)) + residual).MoveToOuterDisposeScope();
+        return LayerNorm.call(dropout.call(dense.call(input)).Plus(residual)).MoveToOuterDisposeScope();
     }
 }

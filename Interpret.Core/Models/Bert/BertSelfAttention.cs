@@ -1,3 +1,4 @@
+using Interpret.Core.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -34,7 +35,7 @@ public sealed class BertSelfAttention : Module
         var q = SplitHeads(query.call(hidden));
         var k = SplitHeads(key.call(hidden));
         var v = SplitHeads(value.call(hidden));
-        var scores = matmul(q, k.transpose(-1, -2)) / Math.Sqrt(_headSize) + keyBias;
+        var scores = matmul(q, k.transpose(-1, -2)).DividedBy(Math.Sqrt(_headSize)).Plus(keyBias);
         var probabilities = functional.softmax(scores, -1);
         var context = matmul(dropout.call(probabilities), v).permute(0, 2, 1, 3).contiguous();
         context = context.view(context.shape[0], context.shape[1], _heads * _headSize);

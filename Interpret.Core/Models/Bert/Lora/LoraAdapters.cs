@@ -1,3 +1,5 @@
+using Interpret.Core.Torch;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -57,7 +59,7 @@ public sealed class LoraAdapters : IDisposable
         var handle = adapter.Module.register_forward_hook((_, input, output) =>
         {
             var x = Training && Config.Dropout > 0 ? nn.functional.dropout(input, Config.Dropout, training: true) : input;
-            return output + x.matmul(adapter.A.t()).matmul(adapter.B.t()) * Config.Scale;
+            return output.Plus(x.matmul(adapter.A.t()).matmul(adapter.B.t()).Times(Config.Scale));
         });
         return new Removal(handle.remove);
     }
@@ -76,7 +78,8 @@ public sealed class LoraAdapters : IDisposable
     {
         RemoveHooks();
         using var _ = no_grad();
-        foreach (var a in _adapters) a.Module.weight!.add_(a.B.matmul(a.A), alpha: Config.Scale);
+        using var scale = Config.Scale.ToScalar(); // held for the native calls (see HeldScalars)
+        foreach (var a in _adapters) a.Module.weight!.add_(a.B.matmul(a.A), alpha: scale);
     }
 
     /// <summary>The adapters and the modules to save, under PEFT's names.</summary>
