@@ -4,15 +4,19 @@ using Explorer.App.Hosting;
 if (CommandLine.IsCommand(args)) return CommandLine.Run(args);
 
 // Without a command: serve the explorer (Blazor Server UI) and the HTTP JSON API.
-var builder = WebApplication.CreateBuilder(AppPaths.WebApplicationOptions(args)).UseBuildOutputAssets();
+var builder = WebApplication.CreateBuilder(AppPaths.WebApplicationOptions(StrictSwitch.Expand(args))).UseBuildOutputAssets();
 builder.Services
     .AddExplorerModels(builder.Configuration)
     .AddExplorerApi(builder.Configuration)
     .AddExplorerUi(builder.Configuration);
 
 var app = builder.Build();
-app.LoadModels()
-    .WarnAboutExposure()
+if (!app.TryLoadModels())
+{
+    await app.DisposeAsync(); // flushes the console log, which writes from a background thread
+    return 1;
+}
+app.WarnAboutExposure()
     .UseExplorerPipeline()
     .MapExplorerEndpoints();
 app.Run();

@@ -1,4 +1,5 @@
 using Interpret.Core.Methods;
+using Interpret.Core.Models;
 using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +7,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Explorer.App.Api;
 
 /// <summary>Turns what can go wrong with a request into a ProblemDetails whose detail is the message users should read:
-/// bad input 400, unknown model or method 404, body too large 413, body not declared as JSON 415, queue full or job over its time limit 503. Anything else is a 500 without
+/// bad input 400, unknown model or method 404, body too large 413, body not declared as JSON 415, queue full or job
+/// over its time limit 503, a model that failed to load 503 (no Retry-After: it stays unavailable until its folder is
+/// fixed and the app restarted). Anything else is a 500 without
 /// internals; the log has the exception. Nothing a user sends can take the server down.</summary>
 public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEndpointFilter
 {
@@ -24,6 +27,10 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
         catch (UnknownNameException e)
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", e.Message);
+        }
+        catch (ModelUnavailableException e)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Model unavailable", e.Message);
         }
         catch (RequestTooLargeException e)
         {

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace Explorer.App.Api;
 
-/// <summary>GET /api/models (the loaded models), POST /api/models/{model}/predict (body: the input object itself) and,
+/// <summary>GET /api/models (every model by id; one that failed to load carries <c>unavailable</c>: folder, file,
+/// reason, and its routes answer 503), POST /api/models/{model}/predict (body: the input object itself) and,
 /// for transformers, POST /api/models/{model}/attention (same body; attention probabilities per layer and head).</summary>
 public static class ModelEndpoints
 {
@@ -24,7 +25,7 @@ public static class ModelEndpoints
         return api;
     }
 
-    static Ok<IReadOnlyList<ModelInfo>> List(ModelCatalog catalog) => TypedResults.Ok(catalog.Models);
+    static Ok<IReadOnlyList<ModelInfo>> List(ModelCatalog catalog) => TypedResults.Ok(catalog.All);
 
     static async Task<Ok<Prediction>> Predict(string model, HttpRequest request, ModelCatalog catalog, TorchWorkerPool pool,
         IOptions<ApiOptions> options, CancellationToken cancellation)

@@ -37,7 +37,7 @@ static class InterpretCommand
                 using var predictor = ModelFolder.Load(folder);
                 return Run(predictor, name, parse.GetValue(input)!, parse.GetValue(output)!, defaults);
             }
-            catch (Exception e) when (e is UnknownNameException or InputException or FileNotFoundException)
+            catch (Exception e) when (e is UnknownNameException or InputException or FileNotFoundException or ModelLoadException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 2;

@@ -14,6 +14,11 @@ public sealed class ExplorerOptions
     /// vocab.txt), listed beside the shipped models. Set in configuration only, never from the browser.</summary>
     public List<CheckpointOptions> Checkpoints { get; set; } = [];
 
+    /// <summary>False (default): a model folder or checkpoint that fails to load is logged, listed as unavailable and
+    /// skipped while the others serve. True (CI; also the <c>--strict</c> switch): it stops the start with a message
+    /// naming the folder, the file and the reason.</summary>
+    public bool StrictModels { get; set; }
+
     /// <summary>Torch worker threads. Workers × ThreadsPerWorker should not exceed the cores.</summary>
     public int Workers { get; set; } = 1;
 

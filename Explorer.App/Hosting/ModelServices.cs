@@ -18,7 +18,7 @@ public static class ModelServices
             var environment = provider.GetRequiredService<IHostEnvironment>();
             var limits = new InputLimits(options.MaxCharacters, options.MaxTokens);
             var checkpoints = options.Checkpoints.Select(c => new ModelCatalog.Checkpoint(c.Id, Path.GetFullPath(c.Path, environment.ContentRootPath), c.Task));
-            return ModelCatalog.Load(ModelsFolder(options, environment), limits, checkpoints);
+            return ModelCatalog.Load(ModelsFolder(options, environment), limits, checkpoints, options.StrictModels);
         });
         services.AddSingleton(provider => new WorkBudget(provider.GetRequiredService<IOptions<ExplorerOptions>>().Value.MaxWorkPerRequest));
         services.AddSingleton(provider =>
@@ -29,16 +29,26 @@ public static class ModelServices
         return services;
     }
 
-    /// <summary>Loads the models and starts the workers before the first request, so a broken model folder stops the
-    /// start with its own message instead of failing the first user.</summary>
-    public static WebApplication LoadModels(this WebApplication app)
+    /// <summary>Loads the models and starts the workers before the first request, so a broken model folder is reported
+    /// at start, not to the first user. Each model that failed to load gets one warning (folder: file: reason). False
+    /// when the start must stop (strict mode, or no models folder): the reason is logged as one line and the caller
+    /// exits with a non-zero code, instead of an unhandled exception (which the runtime turns into SIGABRT, exit 134).</summary>
+    public static bool TryLoadModels(this WebApplication app)
     {
-        var catalog = app.Services.GetRequiredService<ModelCatalog>();
+        ModelCatalog catalog;
+        try { catalog = app.Services.GetRequiredService<ModelCatalog>(); }
+        catch (ModelLoadException e)
+        {
+            app.Logger.LogCritical("Not starting: a model failed to load: {Failure}", e.Message);
+            return false;
+        }
+        foreach (var model in catalog.Unavailable)
+            app.Logger.LogWarning("Model {Id} is unavailable: {Failure}", model.Id, model.Unavailable!.Message);
         var pool = app.Services.GetRequiredService<TorchWorkerPool>();
         app.Logger.LogInformation("Models: {Models}; {Workers} torch worker(s) × {Threads} thread(s), queue {Queue}, job timeout {Timeout}",
             string.Join(", ", catalog.Models.Select(m => m.Id)), pool.Workers, pool.ThreadsPerWorker, pool.QueueCapacity,
             pool.JobTimeout?.ToString() ?? "none");
-        return app;
+        return true;
     }
 
     static string ModelsFolder(ExplorerOptions options, IHostEnvironment environment) =>

@@ -36,6 +36,8 @@ public partial class Home : IAsyncDisposable
     readonly ResultHistory _history = new();
     readonly OptionsForm _form = new();
     IReadOnlyList<ModelInfo> _models = [];
+    /// <summary>Models that failed to load: listed on the picker as disabled entries with their reason.</summary>
+    IReadOnlyList<ModelInfo> _unavailable = [];
     string? _modelId;
     Dictionary<string, string> _values = [];
     string _method = MethodNames.IntegratedGradient;
@@ -101,6 +103,7 @@ public partial class Home : IAsyncDisposable
     protected override void OnInitialized()
     {
         _models = Catalog.Models;
+        _unavailable = Catalog.Unavailable;
         _form.Chunk = Ui.Value.DefaultChunk;
         // Open on the configured model, else the seed's first demo (sentiment) when it is loaded, else the first model.
         SelectModel((_models.FirstOrDefault(m => m.Id == Ui.Value.DefaultModel)

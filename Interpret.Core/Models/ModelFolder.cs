@@ -9,7 +9,8 @@ namespace Interpret.Core.Models;
 
 /// <summary>models/&lt;id&gt;/: manifest.json, model.safetensors and vocab.txt (BERT models add config.json, so
 /// the folder is also a HuggingFace checkpoint). Saving fills in the file list with
-/// sizes and SHA-256; loading checks them, so a damaged or half-copied model fails with a clear message.</summary>
+/// sizes and SHA-256; loading checks them (<see cref="ModelFolderCheck"/>), so a damaged or half-copied model fails
+/// with a message naming the file.</summary>
 public static class ModelFolder
 {
     public const string ManifestFile = "manifest.json";
@@ -31,17 +32,14 @@ public static class ModelFolder
         (manifest with { Files = files }).Save(Path.Combine(directory, ManifestFile));
     }
 
+    /// <summary>Loads one model folder. A folder that fails its checks (<see cref="ModelFolderCheck"/>) or names an
+    /// unknown architecture throws <see cref="ModelLoadException"/>; <see cref="ModelCatalog"/> turns any other
+    /// failure into one as well.</summary>
     public static Predictor Load(string directory, InputLimits? limits = null)
     {
+        var manifest = ModelFolderCheck.ReadManifest(directory);
+        ModelFolderCheck.VerifyFiles(directory, manifest);
         var manifestPath = Path.Combine(directory, ManifestFile);
-        if (!File.Exists(manifestPath)) throw new FileNotFoundException($"{directory} has no {ManifestFile}.", manifestPath);
-        var manifest = ModelManifest.Load(manifestPath);
-        foreach (var file in manifest.Files)
-        {
-            var path = Path.Combine(directory, file.Name);
-            if (!File.Exists(path)) throw new FileNotFoundException($"{manifest.Id}: {file.Name} is missing.", path);
-            if (Describe(path) != file) throw new InvalidDataException($"{manifest.Id}: {file.Name} does not match the size and SHA-256 in its manifest.");
-        }
         var info = new ModelInfo(manifest.Id, manifest.Task, Hash(manifestPath), manifest.Labels, manifest.InputFields,
             Methods.MethodNames.All, manifest.Metrics.GetValueOrDefault("dev"));
         Vocabulary Words() => Vocabulary.Load(Path.Combine(directory, VocabularyFile));
@@ -54,7 +52,7 @@ public static class ModelFolder
             BiLstmCrfSpec.Name => LoadTagger(directory, manifest, info, Words(), limits),
             BertSpec.MaskedLm or BertSpec.Classifier => LoadBert(directory, info, limits),
             BertSpec.LoraClassifier => LoadLora(directory, manifest, info, limits),
-            var other => throw new InvalidDataException($"{manifest.Id}: unknown architecture '{other}'."),
+            var other => throw new ModelLoadException(directory, ManifestFile, $"unknown architecture '{other}'"),
         };
     }
 
@@ -128,11 +126,7 @@ public static class ModelFolder
         });
     }
 
-    static ModelFile Describe(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return new ModelFile(Path.GetFileName(path), stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
-    }
+    static ModelFile Describe(string path) => new(Path.GetFileName(path), new FileInfo(path).Length, ModelFolderCheck.Sha256(path));
 
     /// <summary>The first 16 hex digits of the manifest's SHA-256: results name the exact model they came from.</summary>
     public static string Hash(string manifestPath) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(manifestPath)))[..16];

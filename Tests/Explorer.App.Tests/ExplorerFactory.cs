@@ -15,6 +15,9 @@ public sealed class ExplorerFactory : WebApplicationFactory<Program>
     /// <summary>../shared/fixtures/tiny-bert beside the clone.</summary>
     public static string TinyBertFolder => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "fixtures", "tiny-bert"));
 
+    /// <summary>The repository's models/ (the shipped model folders).</summary>
+    public static string RepoModels => Path.Combine(RepoRoot(), "models");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Explorer:Checkpoints:0:Id", BertModel);

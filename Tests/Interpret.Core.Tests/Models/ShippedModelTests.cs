@@ -47,8 +47,8 @@ public class ShippedModelTests
         {
             foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Models, Id))) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
             File.AppendAllText(Path.Combine(copy, ModelFolder.VocabularyFile), "extra\n");
-            var error = Assert.Throws<InvalidDataException>(() => ModelFolder.Load(copy));
-            Assert.Contains("does not match", error.Message);
+            var error = Assert.Throws<ModelLoadException>(() => ModelFolder.Load(copy));
+            Assert.Equal(new ModelLoadFailure(copy, ModelFolder.VocabularyFile, "size mismatch: 142384 bytes, manifest.json says 142378"), error.Failure);
         }
         finally { Directory.Delete(copy, true); }
     }
