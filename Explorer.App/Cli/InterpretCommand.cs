@@ -50,7 +50,7 @@ static class InterpretCommand
                 using var predictor = ModelFolder.Load(folder);
                 return Run(predictor, name, File.ReadAllLines(inputPath), outputFile, outputPath, defaults);
             }
-            catch (Exception e) when (e is UnknownNameException or InputException or FileNotFoundException or OutputLockedException)
+            catch (Exception e) when (e is UnknownNameException or InputException or FileNotFoundException or DirectoryNotFoundException or OutputLockedException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 2;
