@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Interpret.Core.Methods;
 using Interpret.Core.Models;
 using Interpret.Core.Predictors;
+using Interpret.Core.Torch;
 using Interpret.Results;
 using Spectre.Console;
 
@@ -12,19 +13,25 @@ namespace Explorer.App.Cli;
 /// Batch mode: `interpret --model M --method X --input in.jsonl --output out.jsonl`. Each input line is an input
 /// object ({"text": …}) or a request ({"input": {…}, "options": {…}}); each output line is the finished result
 /// record, the same JSON the API returns, or {"line": n, "error": "…"} for a line that could not be processed.
-/// A bad line never stops the run.
+/// A bad line never stops the run. Rerunning the same command resumes after the output's last complete line
+/// (--overwrite starts again); Ctrl+C or SIGTERM stops after the current step, and a second run on the same output
+/// is refused while the first holds its lock.
 /// </summary>
 static class InterpretCommand
 {
+    /// <summary>The shell's convention for "stopped by SIGINT".</summary>
+    public const int StoppedExitCode = 130;
+
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Model id (a folder under models/).", Required = true };
         var method = new Option<string>("--method") { Description = $"One of: {string.Join(", ", MethodNames.All)}.", Required = true };
         var input = new Option<string>("--input") { Description = "JSONL file of inputs.", Required = true };
-        var output = new Option<string>("--output") { Description = "JSONL file to write results to.", Required = true };
+        var output = new Option<string>("--output") { Description = "JSONL file to write results to; an existing one is resumed after its last complete line.", Required = true };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Start the output file again instead of resuming it." };
         var options = new Option<string?>("--options") { Description = "Default method options as JSON, e.g. '{\"steps\": 50}'; a line's own options win." };
         var models = new Option<string>("--models") { Description = "Folder of model folders.", DefaultValueFactory = _ => RepositoryPaths.Models };
-        var command = new Command("interpret", "Run a saliency method or attack over every line of a JSONL file.") { model, method, input, output, options, models };
+        var command = new Command("interpret", "Run a saliency method or attack over every line of a JSONL file.") { model, method, input, output, overwrite, options, models };
         command.SetAction(parse =>
         {
             try
@@ -32,12 +39,19 @@ static class InterpretCommand
                 var name = parse.GetValue(method)!;
                 MethodRegistry.Check(name);
                 var defaults = parse.GetValue(options) is { } json ? RequestParser.ParseOptions(json) : null;
+                var inputPath = parse.GetValue(input)!;
+                var outputPath = parse.GetValue(output)!;
+                if (!File.Exists(inputPath)) throw new FileNotFoundException($"No input file {inputPath}.", inputPath);
                 var folder = Path.Combine(parse.GetValue(models)!, parse.GetValue(model)!);
                 if (!Directory.Exists(folder)) throw new UnknownNameException($"Unknown model '{parse.GetValue(model)}': no folder {folder}.");
+                // The lock comes first, so a second run is refused at once, before it loads a model or touches the output.
+                using var outputLock = OutputLock.Take(outputPath);
+                using var outputFile = ResumableOutput.Open(outputPath, parse.GetValue(overwrite));
                 using var predictor = ModelFolder.Load(folder);
-                return Run(predictor, name, parse.GetValue(input)!, parse.GetValue(output)!, defaults);
+                return Run(predictor, name, File.ReadAllLines(inputPath), outputFile, outputPath, defaults);
             }
-            catch (Exception e) when (e is UnknownNameException or InputException or FileNotFoundException or ModelLoadException)
+            catch (Exception e) when (e is UnknownNameException or InputException or FileNotFoundException or DirectoryNotFoundException
+                                       or OutputLockedException or ModelLoadException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 2;
@@ -46,25 +60,34 @@ static class InterpretCommand
         return command;
     }
 
-    static int Run(Predictor predictor, string method, string inputPath, string outputPath, MethodOptions? defaults)
+    static int Run(Predictor predictor, string method, string[] lines, ResumableOutput output, string outputPath, MethodOptions? defaults)
     {
-        if (!File.Exists(inputPath)) throw new FileNotFoundException($"No input file {inputPath}.", inputPath);
-        var lines = File.ReadAllLines(inputPath);
+        int total = BatchRunner.CountWork(lines), done = output.CompleteLines;
+        if (done > 0) Console.WriteLine($"Resuming after {done} of {total} lines already in {outputPath} (--overwrite starts again).");
+        using var stop = new StopSignal();
         var clock = Stopwatch.StartNew();
-        BatchRunner.Summary summary = new(0, 0);
-        using (var writer = new StreamWriter(outputPath))
+        BatchRunner.Summary? summary = null;
+        try
         {
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask($"{method} on {predictor.Id}", maxValue: Math.Max(1, lines.Length));
-                    summary = BatchRunner.Run(predictor, method, lines, writer, defaults,
-                        lineDone: done => task.Value = done,
-                        lineFailed: error => AnsiConsole.MarkupLineInterpolated($"[red]line {error.Line}:[/] {error.Error}"));
+                    var task = context.AddTask($"{method} on {predictor.Id}", maxValue: Math.Max(1, total));
+                    task.Value = done;
+                    summary = TorchThread.Run("torch-batch", () => BatchRunner.Run(predictor, method, lines, output.Writer, defaults,
+                        lineDone: finished => { done = finished; task.Value = finished; },
+                        lineFailed: error => AnsiConsole.MarkupLineInterpolated($"[red]line {error.Line}:[/] {error.Error}"),
+                        alreadyDone: output.CompleteLines, cancellation: stop.Token));
                 });
         }
-        Console.WriteLine($"{summary.Results} results, {summary.Errors} errors, {clock.Elapsed.TotalSeconds:F1} s → {outputPath}");
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        {
+            Console.WriteLine($"Stopped after {done} of {total} lines ({clock.Elapsed.TotalSeconds:F1} s); {outputPath} holds every finished line. Rerun the same command to resume.");
+            return StoppedExitCode;
+        }
+        var resumed = summary!.Resumed > 0 ? $" ({summary.Resumed} resumed from the earlier run)" : "";
+        Console.WriteLine($"{summary.Results} results, {summary.Errors} errors{resumed}, {clock.Elapsed.TotalSeconds:F1} s → {outputPath}");
         return 0;
     }
 }

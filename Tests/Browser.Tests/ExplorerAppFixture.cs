@@ -121,6 +121,9 @@ public sealed partial class ExplorerAppFixture : IAsyncLifetime
                      // One torch worker (the app's default, pinned here): the cancel test tells a stopped job from a
                      // running one by whether the next request has to wait for the worker.
                      "--Explorer:Workers=1",
+                     // The cancel test needs a job that runs for many seconds (20,000 IG steps on a long sentence),
+                     // about 20× the default work budget; the budget test asks for more than this one.
+                     "--Explorer:MaxWorkPerRequest=2000000000000",
                  })
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";

@@ -30,6 +30,10 @@ public sealed class QueueAndCancellationTests(ExplorerFactory factory)
 
             // Validation happens before queueing, so bad input is not told to retry.
             await (await client.PostAsync(Api.Interpret(MethodNames.SimpleGradient), Api.Request(""))).ProblemAsync(HttpStatusCode.BadRequest);
+            // So does the cost check: a request over the work budget is refused, not queued or told to retry.
+            var tooBig = await (await client.PostAsync(Api.Interpret(MethodNames.IntegratedGradient), Api.Request("fine", """{"steps": 100000}""")))
+                .ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("Lower steps", tooBig);
         }
         finally
         {
@@ -42,7 +46,9 @@ public sealed class QueueAndCancellationTests(ExplorerFactory factory)
     [Fact]
     public async Task A_client_that_leaves_cancels_its_job()
     {
-        var client = factory.CreateClient();
+        // The request is far over the default work budget; this server has none, so only the client's leaving stops it.
+        await using var unbounded = factory.WithWebHostBuilder(b => b.UseSetting("Explorer:MaxWorkPerRequest", long.MaxValue.ToString()));
+        var client = unbounded.CreateClient();
         // 100,000 steps in chunks of 10 would keep the only worker busy for minutes.
         var endless = Api.Request("a gorgeous, witty and deeply moving film.", """{"steps": 100000, "chunk": 10}""");
         using var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
@@ -85,7 +91,8 @@ public sealed class QueueAndCancellationTests(ExplorerFactory factory)
     [Fact]
     public async Task A_job_over_the_time_limit_is_stopped_and_says_so()
     {
-        await using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Explorer:JobTimeout", "00:00:00.5"));
+        await using var strict = factory.WithWebHostBuilder(b => b
+            .UseSetting("Explorer:JobTimeout", "00:00:00.5").UseSetting("Explorer:MaxWorkPerRequest", long.MaxValue.ToString()));
         var client = strict.CreateClient();
         var clock = Stopwatch.StartNew();
         var endless = Api.Request("a gorgeous, witty and deeply moving film.", """{"steps": 100000, "chunk": 10}""");

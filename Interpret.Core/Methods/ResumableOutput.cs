@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Interpret.Core.Methods;
+
+/// <summary>
+/// Batch mode's output file, opened so that a stopped run can go on where it stopped. Each finished input line is
+/// one complete output line: it ends with '\n' and parses as JSON. On open, the file keeps its longest run of
+/// complete lines from the start; anything after them (a line cut off by kill -9) is truncated and redone.
+/// With <c>overwrite</c> the file starts empty. Each line is flushed to the OS as it is written, so finished work
+/// survives the process being killed.
+/// </summary>
+public sealed class ResumableOutput : IDisposable
+{
+    readonly FileStream _file;
+
+    ResumableOutput(FileStream file, int completeLines)
+    {
+        _file = file;
+        CompleteLines = completeLines;
+        Writer = new StreamWriter(file, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+    }
+
+    /// <summary>Output lines kept from an earlier run (0 for a new or overwritten file).</summary>
+    public int CompleteLines { get; }
+
+    /// <summary>Appends after the kept lines; flushes after every write.</summary>
+    public TextWriter Writer { get; }
+
+    public static ResumableOutput Open(string path, bool overwrite)
+    {
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        try
+        {
+            var (lines, length) = overwrite ? (0, 0L) : CompletePrefix(file);
+            file.SetLength(length);
+            file.Seek(length, SeekOrigin.Begin);
+            return new ResumableOutput(file, lines);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>How many complete lines the file starts with, and their length in bytes.</summary>
+    static (int Lines, long Bytes) CompletePrefix(Stream file)
+    {
+        file.Seek(0, SeekOrigin.Begin);
+        int lines = 0;
+        long kept = 0, position = 0;
+        var line = new MemoryStream();
+        int b;
+        var buffered = new BufferedStream(file, 1 << 16);
+        while ((b = buffered.ReadByte()) >= 0)
+        {
+            position++;
+            if (b != '\n')
+            {
+                line.WriteByte((byte)b);
+                continue;
+            }
+            if (!IsJson(line.GetBuffer().AsSpan(0, (int)line.Length))) break;
+            lines++;
+            kept = position;
+            line.SetLength(0);
+        }
+        return (lines, kept);
+    }
+
+    static bool IsJson(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(utf8.ToArray());
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        Writer.Dispose();
+        _file.Dispose();
+    }
+}
