@@ -25,8 +25,10 @@ public sealed class ExplorerOptions
     /// <summary>libtorch intra-op threads per worker.</summary>
     public int ThreadsPerWorker { get; set; } = 2;
 
-    /// <summary>Jobs that may wait for a worker; beyond that requests get HTTP 503 / a "busy" message.</summary>
-    public int QueueCapacity { get; set; } = 16;
+    /// <summary>Jobs that may wait for a worker; beyond that requests get HTTP 503 / a "busy" message. Sized for bursts
+    /// of cheap jobs (20 clients asking for 15 ms gradients at once must not see 503s), while a full queue of jobs at
+    /// the work budget (each ≤ ~30 s) still clears within about half an hour per worker.</summary>
+    public int QueueCapacity { get; set; } = 64;
 
     /// <summary>The most work one request may ask for (token rows × the model's weights per token; see WorkBudget).
     /// The default is about 30 s of one worker with two threads on a 2-core machine. Requests over it are refused
