@@ -8,7 +8,8 @@ var builder = WebApplication.CreateBuilder(AppPaths.WebApplicationOptions(Strict
 builder.Services
     .AddExplorerModels(builder.Configuration)
     .AddExplorerApi(builder.Configuration)
-    .AddExplorerUi(builder.Configuration);
+    .AddExplorerUi(builder.Configuration)
+    .AddExplorerTelemetry(builder.Configuration);
 
 var app = builder.Build();
 if (!app.TryLoadModels())

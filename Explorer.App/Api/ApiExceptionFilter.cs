@@ -1,3 +1,4 @@
+using Explorer.App.Hosting;
 using Interpret.Core.Methods;
 using Interpret.Core.Models;
 using Interpret.Core.Predictors;
@@ -11,7 +12,7 @@ namespace Explorer.App.Api;
 /// over its time limit 503, a model that failed to load 503 (no Retry-After: it stays unavailable until its folder is
 /// fixed and the app restarted). Anything else is a 500 without
 /// internals; the log has the exception. Nothing a user sends can take the server down.</summary>
-public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEndpointFilter
+public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger, ExplorerMetrics metrics) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -19,6 +20,11 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
         try
         {
             return await next(context);
+        }
+        catch (OverBudgetException e)
+        {
+            metrics.Refused("over-budget");
+            return Problem(StatusCodes.Status400BadRequest, "Bad input", e.Message);
         }
         catch (InputException e)
         {
@@ -34,10 +40,12 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
         }
         catch (RequestTooLargeException e)
         {
+            metrics.Refused("too-large");
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", e.Message);
         }
         catch (UnsupportedMediaTypeException e)
         {
+            metrics.Refused("not-json");
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", e.Message);
         }
         catch (BadHttpRequestException e)
@@ -46,11 +54,13 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEn
         }
         catch (QueueFullException e)
         {
+            metrics.Refused("queue-full");
             http.Response.Headers.RetryAfter = "5";
             return Problem(StatusCodes.Status503ServiceUnavailable, "Busy", e.Message);
         }
         catch (JobTimeoutException e)
         {
+            metrics.Refused("timeout");
             return Problem(StatusCodes.Status503ServiceUnavailable, "Job timed out", e.Message);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -21,13 +21,13 @@ public static class AttackEndpoints
     }
 
     static async Task<Ok<Attack>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
-        TorchWorkerPool pool, WorkBudget budget, IOptions<ApiOptions> options, CancellationToken cancellation)
+        TorchWorkerPool pool, WorkBudget budget, ExplorerMetrics metrics, IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);
         if (MethodRegistry.IsSaliency(method))
             throw new InputException($"'{method}' is a saliency method; POST it to /api/models/{model}/interpret/{method}.");
         MethodRegistry.Attack(method);
-        var result = await pool.RunMethodAsync<Attack>(predictor, method, request, options.Value.MaxRequestBytes, budget, cancellation);
+        var result = await pool.RunMethodAsync<Attack>(predictor, method, request, options.Value.MaxRequestBytes, budget, metrics, cancellation);
         return TypedResults.Ok(result);
     }
 }

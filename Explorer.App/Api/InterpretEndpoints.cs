@@ -21,13 +21,13 @@ public static class InterpretEndpoints
     }
 
     static async Task<Ok<Interpretation>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
-        TorchWorkerPool pool, WorkBudget budget, IOptions<ApiOptions> options, CancellationToken cancellation)
+        TorchWorkerPool pool, WorkBudget budget, ExplorerMetrics metrics, IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);
         if (MethodRegistry.IsAttack(method))
             throw new InputException($"'{method}' is an attack; POST it to /api/models/{model}/attack/{method}.");
         MethodRegistry.Saliency(method);
-        var result = await pool.RunMethodAsync<Interpretation>(predictor, method, request, options.Value.MaxRequestBytes, budget, cancellation);
+        var result = await pool.RunMethodAsync<Interpretation>(predictor, method, request, options.Value.MaxRequestBytes, budget, metrics, cancellation);
         return TypedResults.Ok(result);
     }
 }

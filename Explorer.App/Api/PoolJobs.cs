@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Explorer.App.Hosting;
 using Interpret.Core.Methods;
 using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
@@ -21,11 +23,25 @@ public static class PoolJobs
     /// <summary>The interpret and attack routes' shared work: read and parse the body, validate before queueing,
     /// check its cost against the budget, run the method on the pool and return its final record.</summary>
     public static async Task<T> RunMethodAsync<T>(this TorchWorkerPool pool, Predictor predictor, string method, HttpRequest request,
-        long maxRequestBytes, WorkBudget budget, CancellationToken cancellation) where T : class
+        long maxRequestBytes, WorkBudget budget, ExplorerMetrics metrics, CancellationToken cancellation) where T : class
     {
         var body = await RequestBody.ReadAsync(request, maxRequestBytes, cancellation);
         var methodRequest = RequestParser.Parse(body);
         MethodRunner.Validate(predictor, method, methodRequest, budget);
-        return await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token, budget).Cast<T>(), cancellation);
+        var clock = Stopwatch.StartNew();
+        var outcome = "failed";
+        try
+        {
+            var result = await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token, budget).Cast<T>(), cancellation);
+            outcome = "done";
+            return result;
+        }
+        catch (OperationCanceledException) { outcome = "cancelled"; throw; }
+        catch (JobTimeoutException) { outcome = "timeout"; throw; }
+        catch (QueueFullException) { outcome = "refused"; throw; }
+        finally
+        {
+            metrics.JobFinished(method, clock.Elapsed, outcome);
+        }
     }
 }

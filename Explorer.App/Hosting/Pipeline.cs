@@ -28,6 +28,7 @@ public static class Pipeline
         app.MapStaticAssets();
         app.MapExplorerApi();
         app.MapHealthChecks("/healthz");
+        app.MapExplorerTelemetry();
         // The one Content-Security-Policy (frame-ancestors included) comes from SecurityHeaders, not a second header.
         app.MapRazorComponents<Layout.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

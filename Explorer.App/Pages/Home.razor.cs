@@ -26,6 +26,7 @@ public partial class Home : IAsyncDisposable
     [Inject] ModelCatalog Catalog { get; set; } = default!;
     [Inject] TorchWorkerPool Pool { get; set; } = default!;
     [Inject] WorkBudget Budget { get; set; } = default!;
+    [Inject] ExplorerMetrics Metrics { get; set; } = default!;
     [Inject] IOptions<ExplorerOptions> Options { get; set; } = default!;
     [Inject] IOptions<UiOptions> Ui { get; set; } = default!;
     [Inject] ILogger<Home> Logger { get; set; } = default!;
@@ -256,6 +257,7 @@ public partial class Home : IAsyncDisposable
 
         _run = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
         var token = _run.Token;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _history.StartInput(model.Id, input);
         (_current, _progress, _state, _queuePosition) = (null, default, RunState.Queued, 0);
         ClearComparison();
@@ -289,6 +291,9 @@ public partial class Home : IAsyncDisposable
         catch (Exception e) when (e is InputException or QueueFullException or JobTimeoutException)
         {
             (_state, _error) = (RunState.Failed, e.Message);
+            if (e is QueueFullException) Metrics.Refused("queue-full");
+            if (e is JobTimeoutException) Metrics.Refused("timeout");
+            if (e is OverBudgetException) Metrics.Refused("over-budget");
         }
         catch (Exception e)
         {
@@ -297,6 +302,12 @@ public partial class Home : IAsyncDisposable
         }
         finally
         {
+            Metrics.JobFinished(method, clock.Elapsed, _state switch
+            {
+                RunState.Done => "done",
+                RunState.Cancelled => "cancelled",
+                _ => "failed",
+            });
             _run.Dispose();
             _run = null;
         }

@@ -31,7 +31,7 @@ public sealed class QueueAndCancellationTests(ExplorerFactory factory)
             // Validation happens before queueing, so bad input is not told to retry.
             await (await client.PostAsync(Api.Interpret(MethodNames.SimpleGradient), Api.Request(""))).ProblemAsync(HttpStatusCode.BadRequest);
             // So does the cost check: a request over the work budget is refused, not queued or told to retry.
-            var tooBig = await (await client.PostAsync(Api.Interpret(MethodNames.IntegratedGradient), Api.Request("fine", """{"steps": 100000}""")))
+            var tooBig = await (await client.PostAsync(Api.Interpret(MethodNames.IntegratedGradient), Api.Request("a gorgeous, witty and deeply moving film.", """{"steps": 100000}""")))
                 .ProblemAsync(HttpStatusCode.BadRequest);
             Assert.Contains("Lower steps", tooBig);
         }
