@@ -1,3 +1,4 @@
+using Explorer.App.Hosting;
 using Interpret.Core.Methods;
 using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
@@ -7,12 +8,13 @@ namespace Explorer.App.Api;
 /// <summary>Runs torch work on the worker pool from a request and waits for its final record.</summary>
 public static class PoolJobs
 {
-    /// <summary>Queues the work (throws QueueFullException when the queue is full) and returns the last record it
-    /// yields. Cancelling — the client leaving — cancels the job between its chunks.</summary>
+    /// <summary>Queues the work for <paramref name="owner"/> (throws QueueFullException when the queue is full or the
+    /// owner has its most jobs waiting) and returns the last record it yields. Cancelling — the client leaving —
+    /// cancels the job between its chunks.</summary>
     public static async Task<T> RunToLastAsync<T>(this TorchWorkerPool pool, Func<CancellationToken, IEnumerable<T>> work,
-        CancellationToken cancellation) where T : class
+        CancellationToken cancellation, string? owner = null) where T : class
     {
-        var job = pool.Submit(work, cancellation);
+        var job = pool.Submit(work, cancellation, owner);
         T? last = null;
         await foreach (var item in job.Results(cancellation)) last = item;
         return last ?? throw new InvalidOperationException("The job ended without a result.");
@@ -26,6 +28,7 @@ public static class PoolJobs
         var body = await RequestBody.ReadAsync(request, maxRequestBytes, cancellation);
         var methodRequest = RequestParser.Parse(body);
         MethodRunner.Validate(predictor, method, methodRequest, budget);
-        return await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token, budget).Cast<T>(), cancellation);
+        return await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token, budget).Cast<T>(), cancellation,
+            ClientKey.Of(request.HttpContext));
     }
 }
