@@ -10,14 +10,17 @@ namespace Interpret.Core.Torch;
 /// while it waits (its client left) gives its place back at once.
 /// <para>Sharing: a job may name its owner (a user or an address; any string). Each owner may have at most
 /// <see cref="MaxWaitingPerOwner"/> jobs waiting, and owners take turns: the next job to start is the oldest one of
-/// the owner with the fewest jobs running, so one owner's flood waits behind everyone else's next job instead of
-/// ahead of it. Jobs without an owner share one turn, first in, first out.</para>
+/// the owner with the fewest jobs running and, among those, the one whose last start is longest ago, so one owner's
+/// flood waits behind everyone else's next job instead of ahead of it. Jobs without an owner share one turn, first
+/// in, first out.</para>
 /// </summary>
 public sealed class TorchWorkerPool : IDisposable
 {
     readonly LinkedList<ITorchJob> _waiting = new();
-    /// <summary>Jobs running per owner (owners with none are left out); guarded by the <see cref="_waiting"/> lock.</summary>
-    readonly Dictionary<string, int> _running = [];
+    /// <summary>Per owner that has a job running or waiting since its last start: jobs running and when (in starts)
+    /// its last job started. Guarded by the <see cref="_waiting"/> lock.</summary>
+    readonly Dictionary<string, Turns> _turns = [];
+    long _starts;
     readonly Thread[] _threads;
     long _tickets;
     bool _closed;
@@ -77,21 +80,29 @@ public sealed class TorchWorkerPool : IDisposable
         {
             if (job.Node?.List is null) return 0;
             var waiting = _waiting.ToList();
-            var running = new Dictionary<string, int>(_running);
+            var turns = new Dictionary<string, Turns>(_turns);
+            var starts = _starts;
             long position = 1;
-            for (var next = NextTurn(waiting, running); next != job; next = NextTurn(waiting, running)) position++;
+            for (var next = NextTurn(waiting, turns, ref starts); next != job; next = NextTurn(waiting, turns, ref starts)) position++;
             return position;
         }
     }
 
-    /// <summary>Takes the job whose turn it is out of <paramref name="waiting"/> and counts it as running: the oldest
-    /// job of the owner with the fewest jobs running.</summary>
-    static ITorchJob NextTurn(List<ITorchJob> waiting, Dictionary<string, int> running)
+    /// <summary>Takes the job whose turn it is out of <paramref name="waiting"/> and counts it as started: the oldest
+    /// job of the owner with the fewest jobs running, then the longest since its last start.</summary>
+    static ITorchJob NextTurn(List<ITorchJob> waiting, Dictionary<string, Turns> turns, ref long starts)
     {
-        var next = waiting.MinBy(j => running.GetValueOrDefault(OwnerKey(j)))!; // MinBy keeps the first of equals
+        var next = waiting.MinBy(j => turns.GetValueOrDefault(OwnerKey(j)))!; // MinBy keeps the oldest of equals
         waiting.Remove(next);
-        running[OwnerKey(next)] = running.GetValueOrDefault(OwnerKey(next)) + 1;
+        var owner = turns.GetValueOrDefault(OwnerKey(next));
+        turns[OwnerKey(next)] = new Turns(owner.Running + 1, ++starts);
         return next;
+    }
+
+    /// <summary>Compared as (running, last start): fewer running first, then the longer ago.</summary>
+    readonly record struct Turns(int Running, long LastStart) : IComparable<Turns>
+    {
+        public int CompareTo(Turns other) => (Running, LastStart).CompareTo((other.Running, other.LastStart));
     }
 
     static string OwnerKey(ITorchJob job) => job.Owner ?? "";
@@ -103,6 +114,7 @@ public sealed class TorchWorkerPool : IDisposable
         {
             if (job.Node?.List is null) return false;
             _waiting.Remove(job.Node);
+            ForgetIfIdle(OwnerKey(job));
             return true;
         }
     }
@@ -123,7 +135,7 @@ public sealed class TorchWorkerPool : IDisposable
         {
             while (_waiting.Count == 0 && !_closed) Monitor.Wait(_waiting);
             if (_waiting.Count == 0) return null;
-            var next = NextTurn([.. _waiting], _running);
+            var next = NextTurn([.. _waiting], _turns, ref _starts);
             _waiting.Remove(next.Node!);
             return next;
         }
@@ -134,8 +146,17 @@ public sealed class TorchWorkerPool : IDisposable
         lock (_waiting)
         {
             var key = OwnerKey(job);
-            if (--_running[key] == 0) _running.Remove(key);
+            _turns[key] = _turns[key] with { Running = _turns[key].Running - 1 };
+            ForgetIfIdle(key);
         }
+    }
+
+    /// <summary>An owner with nothing running or waiting is forgotten (it comes back as a newcomer), so the turns
+    /// remember only owners who use the pool now. Call under the lock.</summary>
+    void ForgetIfIdle(string owner)
+    {
+        if (_turns.TryGetValue(owner, out var turns) && turns.Running == 0 && !_waiting.Any(j => OwnerKey(j) == owner))
+            _turns.Remove(owner);
     }
 
     public void Dispose()
