@@ -7,12 +7,13 @@ if (CommandLine.IsCommand(args)) return CommandLine.Run(args);
 var builder = WebApplication.CreateBuilder(AppPaths.WebApplicationOptions(StrictSwitch.Expand(args))).UseBuildOutputAssets();
 builder.Services
     .AddExplorerModels(builder.Configuration)
+    .AddExplorerAuth(builder.Configuration)
     .AddExplorerApi(builder.Configuration)
     .AddExplorerUi(builder.Configuration)
     .AddExplorerTelemetry(builder.Configuration);
 
 var app = builder.Build();
-if (!app.TryLoadModels())
+if (!app.AuthIsConfigured() || !app.TryLoadModels())
 {
     await app.DisposeAsync(); // flushes the console log, which writes from a background thread
     return 1;

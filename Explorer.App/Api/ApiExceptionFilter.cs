@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Explorer.App.Api;
 
 /// <summary>Turns what can go wrong with a request into a ProblemDetails whose detail is the message users should read:
-/// bad input 400, unknown model or method 404, body too large 413, body not declared as JSON 415, queue full or job
+/// bad input 400, unknown model or method 404, body too large 413, body not declared as JSON 415, the caller's own
+/// jobs already waiting at the per-user limit 429, queue full or job
 /// over its time limit 503, a model that failed to load 503 (no Retry-After: it stays unavailable until its folder is
 /// fixed and the app restarted). Anything else is a 500 without
 /// internals; the log has the exception. Nothing a user sends can take the server down.</summary>
@@ -51,6 +52,12 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger, Explo
         catch (BadHttpRequestException e)
         {
             return Problem(e.StatusCode, "Bad request", e.Message);
+        }
+        catch (TooManyWaitingJobsException e)
+        {
+            metrics.Refused("user-queue-full");
+            http.Response.Headers.RetryAfter = "5";
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many jobs waiting", e.Message);
         }
         catch (QueueFullException e)
         {

@@ -15,7 +15,7 @@ public static class AttackEndpoints
 {
     public static RouteGroupBuilder MapAttackEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/models/{model}/attack/{method}", Run);
+        api.MapPost("/models/{model}/attack/{method}", Run).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
         api.AllowOnly("/models/{model}/attack/{method}", "POST");
         return api;
     }

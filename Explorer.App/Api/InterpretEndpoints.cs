@@ -15,7 +15,7 @@ public static class InterpretEndpoints
 {
     public static RouteGroupBuilder MapInterpretEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/models/{model}/interpret/{method}", Run);
+        api.MapPost("/models/{model}/interpret/{method}", Run).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
         api.AllowOnly("/models/{model}/interpret/{method}", "POST");
         return api;
     }

@@ -17,8 +17,8 @@ public static class ModelEndpoints
     public static RouteGroupBuilder MapModelEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/models", List);
-        api.MapPost("/models/{model}/predict", Predict);
-        api.MapPost("/models/{model}/attention", Attention);
+        api.MapPost("/models/{model}/predict", Predict).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
+        api.MapPost("/models/{model}/attention", Attention).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
         api.AllowOnly("/models", "GET");
         api.AllowOnly("/models/{model}/predict", "POST");
         api.AllowOnly("/models/{model}/attention", "POST");
@@ -34,7 +34,7 @@ public static class ModelEndpoints
         var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellation);
         // Tokenising checks the input here, so bad input never queues.
         var instance = predictor.Tokenize(RequestParser.Parse(body).Input);
-        var prediction = await pool.RunToLastAsync(_ => new[] { predictor.Predict(instance) }, cancellation);
+        var prediction = await pool.RunToLastAsync(_ => new[] { predictor.Predict(instance) }, cancellation, ClientKey.Of(request.HttpContext));
         return TypedResults.Ok(prediction);
     }
 
@@ -46,7 +46,7 @@ public static class ModelEndpoints
             throw new InputException($"{model} has no attention to show; attention maps are for transformer models.");
         var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBytes, cancellation);
         var instance = predictor.Tokenize(RequestParser.Parse(body).Input);
-        var maps = await pool.RunToLastAsync(_ => new[] { attention.Attention(instance) }, cancellation);
+        var maps = await pool.RunToLastAsync(_ => new[] { attention.Attention(instance) }, cancellation, ClientKey.Of(request.HttpContext));
         return TypedResults.Ok(maps);
     }
 }

@@ -9,12 +9,13 @@ namespace Explorer.App.Api;
 /// <summary>Runs torch work on the worker pool from a request and waits for its final record.</summary>
 public static class PoolJobs
 {
-    /// <summary>Queues the work (throws QueueFullException when the queue is full) and returns the last record it
-    /// yields. Cancelling — the client leaving — cancels the job between its chunks.</summary>
+    /// <summary>Queues the work for <paramref name="owner"/> (throws QueueFullException when the queue is full or the
+    /// owner has its most jobs waiting) and returns the last record it yields. Cancelling — the client leaving —
+    /// cancels the job between its chunks.</summary>
     public static async Task<T> RunToLastAsync<T>(this TorchWorkerPool pool, Func<CancellationToken, IEnumerable<T>> work,
-        CancellationToken cancellation) where T : class
+        CancellationToken cancellation, string? owner = null) where T : class
     {
-        var job = pool.Submit(work, cancellation);
+        var job = pool.Submit(work, cancellation, owner);
         T? last = null;
         await foreach (var item in job.Results(cancellation)) last = item;
         return last ?? throw new InvalidOperationException("The job ended without a result.");
@@ -32,7 +33,8 @@ public static class PoolJobs
         var outcome = "failed";
         try
         {
-            var result = await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token, budget).Cast<T>(), cancellation);
+            var result = await pool.RunToLastAsync(token => MethodRunner.Run(predictor, method, methodRequest, token, budget).Cast<T>(), cancellation,
+                ClientKey.Of(request.HttpContext));
             outcome = "done";
             return result;
         }

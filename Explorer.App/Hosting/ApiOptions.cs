@@ -11,4 +11,7 @@ public sealed class ApiOptions
     /// <summary>Origins whose scripts may call the API from a browser (CORS), e.g. "https://wiki.example". Default none:
     /// only the explorer's own pages, curl and servers.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Per-client limits on the POST routes (429 with Retry-After beyond them).</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
 }

@@ -2,8 +2,8 @@ using Interpret.Results;
 
 namespace Explorer.App.Hosting;
 
-/// <summary>What the HTTP API needs: its options, ProblemDetails, CORS, the health check and the one JSON shape of the
-/// result records.</summary>
+/// <summary>What the HTTP API needs: its options, ProblemDetails, CORS, per-client rate limits, the health check and the
+/// one JSON shape of the result records.</summary>
 public static class ApiServices
 {
     public static IServiceCollection AddExplorerApi(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +17,7 @@ public static class ApiServices
         var origins = section.Get<ApiOptions>()?.AllowedOrigins ?? [];
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             policy.WithOrigins([.. origins]).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization")));
+        services.AddExplorerRateLimits(configuration);
         services.AddHealthChecks().AddCheck<ModelsHealthCheck>("models");
         // Responses must read exactly like ResultJson (batch JSONL, components): camelCase, nulls left out.
         services.ConfigureHttpJsonOptions(json =>

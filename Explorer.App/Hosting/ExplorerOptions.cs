@@ -30,6 +30,10 @@ public sealed class ExplorerOptions
     /// the work budget (each ≤ ~30 s) still clears within about half an hour per worker.</summary>
     public int QueueCapacity { get; set; } = 64;
 
+    /// <summary>Jobs one user (or, signed out, one address) may have waiting; beyond that HTTP 429 / a message on the
+    /// page. Users also take turns, so one user's queued jobs never hold everyone else back by more than one job.</summary>
+    public int MaxQueuedPerUser { get; set; } = 4;
+
     /// <summary>The most work one request may ask for (token rows × the model's weights per token; see WorkBudget).
     /// The default is about 30 s of one worker with two threads on a 2-core machine. Requests over it are refused
     /// before they queue, with what to lower.</summary>

@@ -24,7 +24,7 @@ public static class ModelServices
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ExplorerOptions>>().Value;
-            return new TorchWorkerPool(options.Workers, options.ThreadsPerWorker, options.QueueCapacity, options.JobTimeout);
+            return new TorchWorkerPool(options.Workers, options.ThreadsPerWorker, options.QueueCapacity, options.JobTimeout, options.MaxQueuedPerUser);
         });
         return services;
     }
@@ -45,8 +45,8 @@ public static class ModelServices
         foreach (var model in catalog.Unavailable)
             app.Logger.LogWarning("Model {Id} is unavailable: {Failure}", model.Id, model.Unavailable!.Message);
         var pool = app.Services.GetRequiredService<TorchWorkerPool>();
-        app.Logger.LogInformation("Models: {Models}; {Workers} torch worker(s) × {Threads} thread(s), queue {Queue}, job timeout {Timeout}",
-            string.Join(", ", catalog.Models.Select(m => m.Id)), pool.Workers, pool.ThreadsPerWorker, pool.QueueCapacity,
+        app.Logger.LogInformation("Models: {Models}; {Workers} torch worker(s) × {Threads} thread(s), queue {Queue} ({PerUser} per user), job timeout {Timeout}",
+            string.Join(", ", catalog.Models.Select(m => m.Id)), pool.Workers, pool.ThreadsPerWorker, pool.QueueCapacity, pool.MaxWaitingPerOwner,
             pool.JobTimeout?.ToString() ?? "none");
         return true;
     }

@@ -19,6 +19,8 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseCors();
+        app.UseExplorerAuth();
+        app.UseRateLimiter(); // after sign-in, so limits count per user
         app.UseAntiforgery();
         return app;
     }
@@ -26,11 +28,13 @@ public static class Pipeline
     public static WebApplication MapExplorerEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapExplorerApi();
+        app.MapExplorerApi().RequireSignIn(app);
         app.MapHealthChecks("/healthz");
         app.MapExplorerTelemetry();
         // The one Content-Security-Policy (frame-ancestors included) comes from SecurityHeaders, not a second header.
-        app.MapRazorComponents<Layout.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        // With sign-in on, the policy covers the page and its SignalR hub (/_blazor); static assets and /healthz stay open.
+        app.MapRazorComponents<Layout.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .RequireSignIn(app);
         return app;
     }
 }

@@ -16,6 +16,8 @@ public static class UiServices
             // length-limit message instead.
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = ui.MaxCircuitMessageBytes);
         services.AddMudServices();
+        // The page's jobs count against the circuit's address when nobody is signed in (ClientKey).
+        services.AddHttpContextAccessor();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
 using Interpret.Results;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Explorer.App.Pages;
@@ -30,6 +31,8 @@ public partial class Home : IAsyncDisposable
     [Inject] IOptions<ExplorerOptions> Options { get; set; } = default!;
     [Inject] IOptions<UiOptions> Ui { get; set; } = default!;
     [Inject] ILogger<Home> Logger { get; set; } = default!;
+    [Inject] AuthenticationStateProvider SignIn { get; set; } = default!;
+    [Inject] IHttpContextAccessor Http { get; set; } = default!;
 
     [CascadingParameter(Name = "DarkMode")] public bool DarkMode { get; set; }
 
@@ -67,6 +70,9 @@ public partial class Home : IAsyncDisposable
     string? _error;
     string? _notice;
     bool _disposed;
+    /// <summary>Whom this page's jobs count against (the pool's per-user limit and turns): the signed-in user, else
+    /// the address the circuit came from, when known.</summary>
+    string? _owner;
 
     ModelInfo? Model => _models.FirstOrDefault(m => m.Id == _modelId);
     bool Busy => _state is RunState.Queued or RunState.Running;
@@ -110,6 +116,9 @@ public partial class Home : IAsyncDisposable
         SelectModel((_models.FirstOrDefault(m => m.Id == Ui.Value.DefaultModel)
                      ?? _models.FirstOrDefault(m => m.Task == "sentiment") ?? _models.FirstOrDefault())?.Id);
     }
+
+    protected override async Task OnInitializedAsync() =>
+        _owner = ClientKey.Of((await SignIn.GetAuthenticationStateAsync()).User, Http.HttpContext?.Connection.RemoteIpAddress);
 
     void SelectModel(string? id)
     {
@@ -162,7 +171,7 @@ public partial class Home : IAsyncDisposable
     async Task<Prediction> PredictOnPoolAsync(Predictor predictor, TextInstance instance, CancellationToken token)
     {
         Prediction? prediction = null;
-        var job = Pool.Submit(_ => new[] { predictor.Predict(instance) }, token);
+        var job = Pool.Submit(_ => new[] { predictor.Predict(instance) }, token, _owner);
         await foreach (var p in job.Results(token)) prediction = p;
         return prediction ?? throw new InvalidOperationException("The prediction job returned nothing.");
     }
@@ -271,7 +280,7 @@ public partial class Home : IAsyncDisposable
             if (prediction.Entities is { Count: 0 })
                 throw new InputException("The tagger found no entities in this text, so there is nothing to interpret.");
             request = request with { Options = OptionsFor(prediction, options, guide.IsAttack) };
-            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token);
+            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token, _owner);
             _queuePosition = job.QueuePosition;
             _ = WatchQueueAsync(() => job.QueuePosition, token);
             await foreach (var record in job.Results(token))
@@ -327,7 +336,7 @@ public partial class Home : IAsyncDisposable
             Refresh();
             var request = new MethodRequest(input, OptionsFor(_comparePrediction, options, isAttack));
             MethodRunner.Validate(predictor, method, request, Budget);
-            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token);
+            var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token, _owner);
             await foreach (var record in job.Results(token))
             {
                 (_compareResult, _progress) = (record, RunProgress.Of(record));

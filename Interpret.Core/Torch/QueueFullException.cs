@@ -1,4 +1,4 @@
 namespace Interpret.Core.Torch;
 
 /// <summary>The torch job queue is at its bound; the caller should try again later (HTTP 503).</summary>
-public sealed class QueueFullException(string message) : Exception(message);
+public class QueueFullException(string message) : Exception(message);

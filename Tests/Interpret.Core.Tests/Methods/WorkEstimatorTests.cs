@@ -58,7 +58,7 @@ public class WorkEstimatorTests
         var estimate = MethodRunner.Estimate(predictor, MethodNames.IntegratedGradient, request);
         var before = WorkMeter.Read();
 
-        var error = Assert.Throws<InputException>(() => MethodRunner.Validate(predictor, MethodNames.IntegratedGradient, request, new WorkBudget(estimate / 2)));
+        var error = Assert.Throws<OverBudgetException>(() => MethodRunner.Validate(predictor, MethodNames.IntegratedGradient, request, new WorkBudget(estimate / 2)));
 
         Assert.Equal(before, WorkMeter.Read());
         Assert.Contains("200 %", error.Message);
@@ -78,7 +78,7 @@ public class WorkEstimatorTests
         MethodRunner.Validate(predictor, MethodNames.IntegratedGradient, request, budget);
         var before = WorkMeter.Read();
 
-        var error = Assert.Throws<InputException>(() => MethodRunner.Run(predictor, MethodNames.IntegratedGradient, request, budget: budget).ToList());
+        var error = Assert.Throws<OverBudgetException>(() => MethodRunner.Run(predictor, MethodNames.IntegratedGradient, request, budget: budget).ToList());
 
         Assert.Contains("pick one instance (instance) of the", error.Message);
         var done = WorkMeter.Read() - before;
