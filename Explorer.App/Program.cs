@@ -9,7 +9,8 @@ builder.Services
     .AddExplorerModels(builder.Configuration)
     .AddExplorerApi(builder.Configuration)
     .AddExplorerUi(builder.Configuration)
-    .AddExplorerTelemetry(builder.Configuration);
+    .AddExplorerTelemetry(builder.Configuration)
+    .AddReverseProxy(builder.Configuration);
 
 var app = builder.Build();
 if (!app.TryLoadModels())
