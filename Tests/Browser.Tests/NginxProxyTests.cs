@@ -80,17 +80,19 @@ public sealed class NginxProxyTests(NginxProxyFixture fixture, ITestOutputHelper
     [Fact]
     public async Task Without_the_upgrade_the_page_works_over_long_polling_and_says_so()
     {
-        var sockets = 0;
-        await using var explorer = await fixture.OpenPageAsync(fixture.WithoutUpgrade,
-            page => page.WebSocket += (_, _) => Interlocked.Increment(ref sockets));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var explorer = await fixture.OpenPageAsync(fixture.WithoutUpgrade);
         var page = explorer.Page;
+        output.WriteLine($"interactive over the fallback after {clock.Elapsed.TotalSeconds:0.0} s");
 
         await page.Locator("#connection-degraded").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        output.WriteLine($"degraded notice after {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal("status", await page.Locator("#connection-degraded").GetAttributeAsync("role"));
         await explorer.SelectMethodAsync("simple-gradient");
         await explorer.TypeInputAsync("text", Inputs.Sentence);
         await explorer.ClickRunAsync();
         await explorer.WaitForCompleteAsync();
+        output.WriteLine($"a simple-gradient run complete after {clock.Elapsed.TotalSeconds:0.0} s");
         await explorer.AssertAccessibleAsync("behind nginx without WebSocket upgrade");
     }
 
