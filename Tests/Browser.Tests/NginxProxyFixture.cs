@@ -39,8 +39,15 @@ public sealed class NginxProxyFixture : IAsyncLifetime
             var deployConf = Path.Combine(RepoRoot, "deploy", "nginx", "interpret.conf");
             string[] logging = ["--Logging:LogLevel:Explorer.App.Requests=Debug", "--Explorer:KnownProxies:0=127.0.0.1"];
 
-            StrippingApp = Keep(await PublishedApp.StartAsync(PublishFolder, logging));
-            KeepingApp = Keep(await PublishedApp.StartAsync(PublishFolder, [.. logging, "--Explorer:PathBase=/interpret"]));
+            // Started side by side: each spends its start-up loading models.
+            var stripping = PublishedApp.StartAsync(PublishFolder, logging);
+            var keeping = PublishedApp.StartAsync(PublishFolder, [.. logging, "--Explorer:PathBase=/interpret"]);
+            try { await Task.WhenAll(stripping, keeping); }
+            finally
+            {
+                if (stripping.IsCompletedSuccessfully) StrippingApp = Keep(stripping.Result);
+                if (keeping.IsCompletedSuccessfully) KeepingApp = Keep(keeping.Result);
+            }
             Stripping = Keep(await NginxProxy.StartAsync(deployConf, StrippingApp.Address));
             // The edits the file's comment gives for style A.
             Keeping = Keep(await NginxProxy.StartAsync(deployConf, KeepingApp.Address, conf => NginxProxy.DropLines(
