@@ -10,7 +10,8 @@ builder.Services
     .AddExplorerAuth(builder.Configuration)
     .AddExplorerApi(builder.Configuration)
     .AddExplorerUi(builder.Configuration)
-    .AddExplorerTelemetry(builder.Configuration);
+    .AddExplorerTelemetry(builder.Configuration)
+    .AddReverseProxy(builder.Configuration);
 
 var app = builder.Build();
 if (!app.AuthIsConfigured() || !app.TryLoadModels())

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (unit, component, API and real-browser tests) and prints
-# "N passed, N failed" computed from the TRX result files. Installs Debian's chromium for the
-# browser tests when it is missing (needs root, as on CI and the dev machines).
+# "N passed, N failed" computed from the TRX result files. Installs Debian's chromium and nginx for the
+# browser tests when they are missing (needs root, as on CI and the dev machines); nginx fronts the published app
+# in NginxProxyTests.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,12 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || { echo "Could not install chromium (browser tests will fail)." >&2; }
+fi
+
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the reverse-proxy browser tests..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) \
+    || { echo "Could not install nginx (the reverse-proxy browser tests will fail)." >&2; }
 fi
 
 results="test-results"

@@ -7,6 +7,8 @@ public static class Pipeline
 {
     public static WebApplication UseExplorerPipeline(this WebApplication app)
     {
+        // Forwarded headers and the path base come before all of this (ReverseProxy: a startup filter).
+        app.UseClientAddressLog();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseSecurityHeaders();

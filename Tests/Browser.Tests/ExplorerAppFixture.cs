@@ -12,7 +12,6 @@ namespace Interpret.Browser.Tests;
 public sealed partial class ExplorerAppFixture : IAsyncLifetime
 {
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    const string ChromiumPath = "/usr/bin/chromium";
 
     readonly StringBuilder _log = new();
     readonly object _logLock = new();
@@ -33,10 +32,8 @@ public sealed partial class ExplorerAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException(
-                $"{ChromiumPath} is missing. Install Debian's chromium (apt-get install -y chromium); Tests/run.sh does it. " +
-                "Do not run 'playwright install'.");
+        if (!File.Exists(Chromium.Path))
+            throw new InvalidOperationException($"{Chromium.Path} is missing. Install Debian's chromium (apt-get install -y chromium); Tests/run.sh does it.");
 
         if (!File.Exists(AppDll())) await BuildAppAsync();
         BaseAddress = await StartAppAsync();
@@ -47,16 +44,7 @@ public sealed partial class ExplorerAppFixture : IAsyncLifetime
             Api = new ExplorerApi(Http);
 
             Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-            Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic",
-                ],
-            });
+            Browser = await Chromium.LaunchAsync(Playwright);
         }
         catch
         {
@@ -85,7 +73,7 @@ public sealed partial class ExplorerAppFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        var explorer = new ExplorerPage(page, this);
+        var explorer = new ExplorerPage(page, ScreenshotDirectory);
         await explorer.GotoAsync();
         return explorer;
     }

@@ -9,7 +9,7 @@ namespace Interpret.Browser.Tests;
 
 /// <summary>The explorer's main page as a user drives it: pick a model and a method, type the input, set options,
 /// click Run or Cancel, read what the result components rendered. Selectors live here only.</summary>
-public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDisposable
+public sealed class ExplorerPage(IPage page, string screenshotDirectory) : IAsyncDisposable
 {
     static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -40,7 +40,8 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
 
     public async Task GotoAsync()
     {
-        await Page.GotoAsync("/");
+        // Relative to the context's base URL, which may carry a sub-path (behind a proxy at /interpret/).
+        await Page.GotoAsync("./");
         // Rendered only once the Blazor circuit is interactive: clicks before that would be lost.
         await Page.Locator("#interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
     }
@@ -307,7 +308,7 @@ public sealed class ExplorerPage(IPage page, ExplorerAppFixture app) : IAsyncDis
     /// that must have no accessibility violation.</summary>
     public async Task ScreenshotAsync(string name)
     {
-        var path = Path.Combine(app.ScreenshotDirectory, name + ".png");
+        var path = Path.Combine(screenshotDirectory, name + ".png");
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
         await AssertAccessibleAsync(name);
     }

@@ -11,6 +11,7 @@ public sealed class ExplorerFactory : WebApplicationFactory<Program>
 {
     public const string Model = "sentiment-sst2-bilstm";
     public const string BertModel = "tiny-bert";
+    public const string PathBase = "/interpret";
 
     /// <summary>../shared/fixtures/tiny-bert beside the clone.</summary>
     public static string TinyBertFolder => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "fixtures", "tiny-bert"));
@@ -22,6 +23,8 @@ public sealed class ExplorerFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Explorer:Checkpoints:0:Id", BertModel);
         builder.UseSetting("Explorer:Checkpoints:0:Path", TinyBertFolder);
+        // As behind a proxy that keeps the prefix; requests without it still reach the app at the root.
+        builder.UseSetting("Explorer:PathBase", PathBase);
     }
 
     static string RepoRoot()
