@@ -50,6 +50,7 @@ public partial class Home : IAsyncDisposable
     RunState _state;
     RunProgress _progress;
     long _queuePosition;
+    TimeSpan? _queueWait;
     int _runCount;
     Prediction? _prediction;
     /// <summary>The input (<see cref="InputKeys"/>) <see cref="_prediction"/> is for.</summary>
@@ -281,8 +282,8 @@ public partial class Home : IAsyncDisposable
                 throw new InputException("The tagger found no entities in this text, so there is nothing to interpret.");
             request = request with { Options = OptionsFor(prediction, options, guide.IsAttack) };
             var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token, _owner);
-            _queuePosition = job.QueuePosition;
-            _ = WatchQueueAsync(() => job.QueuePosition, token);
+            (_queuePosition, _queueWait) = (job.QueuePosition, job.EstimatedWait);
+            _ = WatchQueueAsync(job, token);
             await foreach (var record in job.Results(token))
             {
                 (_current, _progress, _state) = (record, RunProgress.Of(record), RunState.Running);
@@ -354,17 +355,17 @@ public partial class Home : IAsyncDisposable
         }
     }
 
-    /// <summary>Repaints the queue position while the job waits for a worker.</summary>
-    async Task WatchQueueAsync(Func<long> position, CancellationToken token)
+    /// <summary>Repaints the queue position and the estimated wait while the job waits for a worker.</summary>
+    async Task WatchQueueAsync<T>(TorchJob<T> job, CancellationToken token)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         try
         {
             while (_state == RunState.Queued && await timer.WaitForNextTickAsync(token))
             {
-                var now = position();
-                if (now == _queuePosition) continue;
-                _queuePosition = now;
+                var (position, wait) = (job.QueuePosition, job.EstimatedWait);
+                if (position == _queuePosition && wait == _queueWait) continue;
+                (_queuePosition, _queueWait) = (position, wait);
                 Refresh();
             }
         }

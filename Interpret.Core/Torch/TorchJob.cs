@@ -39,6 +39,9 @@ public sealed class TorchJob<T> : ITorchJob
     /// <summary>How many jobs run or wait before this one starts: 0 once it runs.</summary>
     public long QueuePosition => _pool.PositionOf(this);
 
+    /// <summary>About how long until this job starts (see <see cref="TorchWorkerPool.EstimatedWait"/>); zero once it runs.</summary>
+    public TimeSpan? EstimatedWait => _pool.EstimatedWait(QueuePosition);
+
     public void Cancel()
     {
         try { _cancellation.Cancel(); }

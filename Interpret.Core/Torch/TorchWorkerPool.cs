@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using static TorchSharp.torch;
 
 namespace Interpret.Core.Torch;
@@ -124,10 +125,22 @@ public sealed class TorchWorkerPool : IDisposable
         set_num_threads(ThreadsPerWorker);
         while (Next() is { } job)
         {
+            long started = Stopwatch.GetTimestamp();
             using (NewDisposeScope()) job.Run();
-            Finished(job);
+            Finished(job, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>A moving average of how long the last jobs ran (each new one weighs a fifth); null before the first.
+    /// Gives a waiting job its estimated wait.</summary>
+    public TimeSpan? TypicalJobTime { get { lock (_waiting) return _typicalSeconds is { } s ? TimeSpan.FromSeconds(s) : null; } }
+
+    double? _typicalSeconds;
+
+    /// <summary>About how long until a job at <paramref name="position"/> starts: the jobs before it, shared by the
+    /// workers, at the typical job time. Null while nothing has run yet.</summary>
+    public TimeSpan? EstimatedWait(long position) =>
+        position <= 0 ? TimeSpan.Zero : TypicalJobTime * Math.Ceiling((double)position / Workers);
 
     ITorchJob? Next()
     {
@@ -141,10 +154,11 @@ public sealed class TorchWorkerPool : IDisposable
         }
     }
 
-    void Finished(ITorchJob job)
+    void Finished(ITorchJob job, TimeSpan ran)
     {
         lock (_waiting)
         {
+            _typicalSeconds = _typicalSeconds is { } typical ? typical + (ran.TotalSeconds - typical) / 5 : ran.TotalSeconds;
             var key = OwnerKey(job);
             _turns[key] = _turns[key] with { Running = _turns[key].Running - 1 };
             ForgetIfIdle(key);

@@ -35,7 +35,9 @@ public sealed class BatchCommandTests(ITestOutputHelper log) : IDisposable
 
     Process Start(string output, int steps = 20, bool overwrite = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env --default-signal=INT: a test run started in the background by a non-interactive shell (as CI
+        // may be) inherits SIGINT ignored, and the interpret process would never see the Ctrl+C it is tested with.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,7 +45,7 @@ public sealed class BatchCommandTests(ITestOutputHelper log) : IDisposable
         };
         foreach (var argument in new[]
                  {
-                     Path.Combine(AppContext.BaseDirectory, "Explorer.App.dll"), "interpret", "--model", "sentiment-sst2-bilstm",
+                     "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "Explorer.App.dll"), "interpret", "--model", "sentiment-sst2-bilstm",
                      "--method", "integrated-gradient", "--input", InputFile, "--output", output, "--options", $"{{\"steps\": {steps}}}",
                      "--models", Path.Combine(RepoRoot(), "models"),
                  })

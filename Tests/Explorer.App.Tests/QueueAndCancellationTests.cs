@@ -105,6 +105,40 @@ public sealed class QueueAndCancellationTests(ExplorerFactory factory)
         await (await client.PostAsync(Api.Predict(), "{\"text\":\"fine\"}")).ReadAsync<Interpret.Results.Prediction>();
     }
 
+    [Fact]
+    public async Task A_waiting_job_is_told_about_how_long_it_waits()
+    {
+        using var pool = new TorchWorkerPool(workers: 1, threadsPerWorker: 1, queueCapacity: 4);
+        using var gate = new ManualResetEventSlim();
+        Assert.Null(pool.TypicalJobTime); // nothing has run: no estimate to give
+
+        await foreach (var _ in pool.Submit(_ => Sleep(300)).Results()) { }
+        var typical = pool.TypicalJobTime!.Value;
+        Assert.InRange(typical.TotalMilliseconds, 290, 5_000);
+
+        var running = pool.Submit(_ => Wait(gate));
+        await WaitUntilAsync(() => running.QueuePosition == 0);
+        var first = pool.Submit(_ => Wait(gate));
+        var second = pool.Submit(_ => Wait(gate));
+        try
+        {
+            Assert.Equal(TimeSpan.Zero, running.EstimatedWait);
+            Assert.Equal(typical, first.EstimatedWait);
+            Assert.Equal(2 * typical, second.EstimatedWait);
+        }
+        finally
+        {
+            gate.Set();
+        }
+        await foreach (var _ in second.Results()) { }
+    }
+
+    static IEnumerable<int> Sleep(int milliseconds)
+    {
+        Thread.Sleep(milliseconds);
+        yield return 0;
+    }
+
     static IEnumerable<int> Wait(ManualResetEventSlim gate)
     {
         gate.Wait(TimeSpan.FromSeconds(30));
