@@ -65,11 +65,13 @@ public sealed class TorchWorkerPool : IDisposable
             if (_waiting.Count >= QueueCapacity)
                 throw new QueueFullException($"The explorer is busy: {QueueCapacity} jobs are already waiting. Try again in a moment.");
             job = new TorchJob<T>(this, ++_tickets, work, cancellation, owner);
+            // Before the job is visible to a worker, which may run it at once and dispose its token source. A token
+            // already cancelled runs the callback here (the lock is re-entrant); the job is not queued yet, so the
+            // worker finds it cancelled and ends it.
+            job.WatchCancellation();
             ((ITorchJob)job).Node = _waiting.AddLast(job);
             Monitor.Pulse(_waiting);
         }
-        // Outside the lock: a token that is already cancelled runs the callback (Withdraw) right here.
-        job.WatchCancellation();
         return job;
     }
 

@@ -139,6 +139,25 @@ public sealed class QueueAndCancellationTests(ExplorerFactory factory)
         yield return 0;
     }
 
+    [Fact]
+    public async Task Jobs_that_finish_before_submit_returns_are_fine()
+    {
+        // A worker may take and finish a job before Submit returns (it disposes the job's token source when done);
+        // thousands of instant jobs from several threads must all come back with their result.
+        using var pool = new TorchWorkerPool(workers: 2, threadsPerWorker: 1, queueCapacity: 64);
+        var submitters = Enumerable.Range(0, 4).Select(t => Task.Run(async () =>
+        {
+            for (int i = 0; i < 500; i++)
+            {
+                var job = pool.Submit(_ => new[] { i });
+                int? last = null;
+                await foreach (var value in job.Results()) last = value;
+                Assert.Equal(i, last);
+            }
+        }));
+        await Task.WhenAll(submitters);
+    }
+
     static IEnumerable<int> Wait(ManualResetEventSlim gate)
     {
         gate.Wait(TimeSpan.FromSeconds(30));
