@@ -5,7 +5,8 @@ namespace Explorer.App.Hosting;
 
 /// <summary>Whom a request or circuit counts against for rate limits and queue places: the signed-in user, else the
 /// remote address. Null when neither is known (in-process tests, Unix sockets): such requests are not limited per
-/// client; the queue's overall bound still applies. X-Forwarded-For is not trusted here (anyone can send it).</summary>
+/// client; the queue's overall bound still applies. The address is the connection's, or the one a known proxy forwarded
+/// (ReverseProxy); an X-Forwarded-For from anyone else is ignored, so a client cannot pick its own bucket.</summary>
 public static class ClientKey
 {
     public static string? Of(ClaimsPrincipal? user, IPAddress? address)

@@ -39,6 +39,7 @@ public static class MethodRunner
     public static long Estimate(Predictor predictor, string method, MethodRequest request, int? instances = null) =>
         WorkBudget.Estimate(predictor, method, Resolve(method, request.Options ?? new MethodOptions()), predictor.Tokenize(request.Input), instances);
 
-    static MethodOptions Resolve(string method, MethodOptions options) =>
+    /// <summary>The options the method will use: defaults filled in, bad values rejected.</summary>
+    public static MethodOptions Resolve(string method, MethodOptions options) =>
         MethodRegistry.IsSaliency(method) ? MethodRegistry.Saliency(method).Resolve(options) : MethodRegistry.Attack(method).Resolve(options);
 }

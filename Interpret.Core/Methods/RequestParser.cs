@@ -72,19 +72,21 @@ public static class RequestParser
     {
         if (element.ValueKind != JsonValueKind.Object)
             throw new InputException("The options must be an object such as {\"steps\": 50}.");
-        var members = ResultJson.Options.GetTypeInfo(typeof(MethodOptions)).Properties
-            .ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
         {
             var name = ReadString(() => property.Name, "An option name");
-            if (!members.TryGetValue(name, out var type))
-                throw new InputException($"Unknown option '{name}'; the options are {string.Join(", ", members.Keys)}.");
+            if (!OptionTypes.TryGetValue(name, out var type))
+                throw new InputException($"Unknown option '{name}'; the options are {string.Join(", ", OptionTypes.Keys)}.");
             try { property.Value.Deserialize(type, ResultJson.Options); }
             catch (JsonException) { throw new InputException($"The option '{name}' must be {Kind(type)}, not {Shorten(property.Value.GetRawText())}."); }
             catch (InvalidOperationException) { throw new InputException($"The option '{name}' is not valid Unicode: it holds an unpaired surrogate escape such as \\ud800."); }
         }
         return element.Deserialize<MethodOptions>(ResultJson.Options) ?? new MethodOptions();
     }
+
+    /// <summary>Each option's JSON name and type, as ResultJson reads them (names match case-insensitively, as there).</summary>
+    static readonly Dictionary<string, Type> OptionTypes = ResultJson.Options.GetTypeInfo(typeof(MethodOptions)).Properties
+        .ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.OrdinalIgnoreCase);
 
     static string Kind(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {

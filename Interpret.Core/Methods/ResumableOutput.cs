@@ -61,7 +61,7 @@ public sealed class ResumableOutput : IDisposable
                 line.WriteByte((byte)b);
                 continue;
             }
-            if (!IsJson(line.GetBuffer().AsSpan(0, (int)line.Length))) break;
+            if (!IsJson(line.GetBuffer().AsMemory(0, (int)line.Length))) break;
             lines++;
             kept = position;
             line.SetLength(0);
@@ -69,11 +69,11 @@ public sealed class ResumableOutput : IDisposable
         return (lines, kept);
     }
 
-    static bool IsJson(ReadOnlySpan<byte> utf8)
+    static bool IsJson(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using var _ = JsonDocument.Parse(utf8.ToArray());
+            using var _ = JsonDocument.Parse(utf8);
             return true;
         }
         catch (JsonException)

@@ -18,18 +18,14 @@ public sealed class TorchJob<T> : ITorchJob
     readonly TorchWorkerPool _pool;
     CancellationTokenRegistration _withdrawOnCancel;
 
-    internal TorchJob(TorchWorkerPool pool, long ticket, Func<CancellationToken, IEnumerable<T>> work, CancellationToken cancellation,
-        string? owner)
+    internal TorchJob(TorchWorkerPool pool, Func<CancellationToken, IEnumerable<T>> work, CancellationToken cancellation, string? owner)
     {
         _pool = pool;
-        Ticket = ticket;
         Owner = owner;
         _work = work;
         _caller = cancellation;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
     }
-
-    public long Ticket { get; }
 
     /// <summary>Who queued it (a user or an address), for the pool's per-owner limit and turns; null: nobody in particular.</summary>
     public string? Owner { get; }
@@ -89,8 +85,6 @@ public sealed class TorchJob<T> : ITorchJob
 
 internal interface ITorchJob
 {
-    long Ticket { get; }
-
     string? Owner { get; }
 
     /// <summary>The job's place in the pool's queue while it waits; detached once a worker takes it.</summary>

@@ -23,7 +23,6 @@ public sealed class TorchWorkerPool : IDisposable
     readonly Dictionary<string, Turns> _turns = [];
     long _starts;
     readonly Thread[] _threads;
-    long _tickets;
     bool _closed;
 
     /// <param name="jobTimeout">Longest a job may run once started; it is then cancelled and ends with
@@ -64,7 +63,7 @@ public sealed class TorchWorkerPool : IDisposable
                 throw new TooManyWaitingJobsException(most);
             if (_waiting.Count >= QueueCapacity)
                 throw new QueueFullException($"The explorer is busy: {QueueCapacity} jobs are already waiting. Try again in a moment.");
-            job = new TorchJob<T>(this, ++_tickets, work, cancellation, owner);
+            job = new TorchJob<T>(this, work, cancellation, owner);
             // Before the job is visible to a worker, which may run it at once and dispose its token source. A token
             // already cancelled runs the callback here (the lock is re-entrant); the job is not queued yet, so the
             // worker finds it cancelled and ends it.
