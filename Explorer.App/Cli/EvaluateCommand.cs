@@ -5,7 +5,8 @@ namespace Explorer.App.Cli;
 
 /// <summary>`evaluate --model &lt;id&gt; --file any-file`: scores a shipped model on any labelled file in its dataset's
 /// format (SST-2 TSV for sentiment, NLI TSV for entailment, CoNLL-2003 columns for NER, plain-text books or
-/// WikiText .tokens for the masked LM, comma-separated for several) and prints the metrics. With --split the metrics are also
+/// WikiText .tokens for the masked LM, comma-separated for several; SQuAD v1.1 JSON for readers, whose
+/// --skip-articles leaves out the first articles of the file, e.g. 38 to score the validation part of SQuAD dev) and prints the metrics. With --split the metrics are also
 /// written into the model's manifest.</summary>
 static class EvaluateCommand
 {
@@ -15,7 +16,8 @@ static class EvaluateCommand
         var file = new Option<string>("--file") { Description = "A labelled file in the format of the model's dataset.", Required = true };
         var split = new Option<string?>("--split") { Description = "Record the metrics in the manifest under this split name (e.g. dev)." };
         var models = new Option<string>("--models") { Description = "Folder of model folders.", DefaultValueFactory = _ => RepositoryPaths.Models };
-        var command = new Command("evaluate", "Score a model on a labelled file and print its metrics.") { model, file, split, models };
+        var skip = new Option<int>("--skip-articles") { Description = "Readers: leave out the file's first N articles (38 = the validation part of SQuAD dev).", DefaultValueFactory = _ => 0 };
+        var command = new Command("evaluate", "Score a model on a labelled file and print its metrics.") { model, file, split, models, skip };
         command.SetAction(parse =>
         {
             var folder = Path.Combine(parse.GetValue(models)!, parse.GetValue(model)!);
@@ -24,19 +26,21 @@ static class EvaluateCommand
                 Console.Error.WriteLine($"No model folder {folder}.");
                 return 2;
             }
-            var metrics = Score(folder, parse.GetValue(file)!);
+            var metrics = Score(folder, parse.GetValue(file)!, parse.GetValue(skip));
             if (parse.GetValue(split) is { } name) Record(folder, name, metrics);
             return 0;
         });
         return command;
     }
 
-    public static void ScoreAndRecord(string folder, string file, string split) => Record(folder, split, Score(folder, file));
+    public static void ScoreAndRecord(string folder, string file, string split, int skipArticles = 0) =>
+        Record(folder, split, Score(folder, file, skipArticles));
 
-    static Dictionary<string, double> Score(string folder, string file)
+    static Dictionary<string, double> Score(string folder, string file, int skipArticles = 0)
     {
         var manifest = ModelManifest.Load(Path.Combine(folder, ModelFolder.ManifestFile));
-        var metrics = manifest.Task == NerRecipe.Task ? NerRecipe.Score(folder, file)
+        var metrics = manifest.Task == MiniLmSquadRecipe.Task ? MiniLmSquadRecipe.Score(folder, file, skipArticles)
+            : manifest.Task == NerRecipe.Task ? NerRecipe.Score(folder, file)
             : manifest.Task == MaskedLmRecipe.Task ? MaskedLmRecipe.Score(folder, file)
             : (ClassifierRecipe.ForTask(manifest.Task) ?? throw new InvalidOperationException($"evaluate does not know the task '{manifest.Task}' yet."))
                 .Score(folder, file);

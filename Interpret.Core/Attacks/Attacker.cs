@@ -28,8 +28,4 @@ public abstract class Attacker
     protected static LabeledInstance FirstInstance(IReadOnlyList<LabeledInstance> instances, Prediction prediction) =>
         instances.Count > 0 ? instances[0]
             : throw new InputException($"Nothing to attack: the prediction ({prediction.Label}) yields no labeled instance.");
-
-    /// <summary>The attacked field: the option, else the task's last field (the hypothesis for entailment).</summary>
-    protected static int AttackedField(TextInstance input, MethodOptions options) =>
-        options.Field is { } name ? input.FieldIndex(name) : input.Fields.Count - 1;
 }

@@ -40,7 +40,7 @@ public sealed class HotFlip : Attacker
         var options = Resolve(requested);
         var objective = Objectives.Parse(options.Objective);
         var clock = Stopwatch.StartNew();
-        int field = AttackedField(input, options);
+        int field = predictor.AttackedField(input, options.Field);
         var original = predictor.Predict(input);
         bool targeted = options.Target is not null;
         // Untargeted: the label is the model's own prediction and the objective must fall; targeted: it must rise.

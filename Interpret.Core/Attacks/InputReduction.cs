@@ -42,7 +42,7 @@ public sealed class InputReduction : Attacker
         var options = Resolve(requested);
         var objective = Objectives.Parse(options.Objective);
         var clock = Stopwatch.StartNew();
-        int field = AttackedField(input, options);
+        int field = predictor.AttackedField(input, options.Field);
         options = options with { Field = input.Fields[field].Name };
         int beamSize = options.BeamSize!.Value;
         var original = predictor.Predict(input);

@@ -22,7 +22,8 @@ public sealed record WorkBudget(long MaxWork)
     /// <summary>The request's estimate. Instances: those the options or the input fix, else <paramref name="instances"/>
     /// (the prediction's count, when known), else one.</summary>
     public static long Estimate(Predictor predictor, string method, MethodOptions resolved, TextInstance input, int? instances = null) =>
-        Weighted(predictor, WorkEstimator.Estimate(method, resolved, input, Known(predictor, input, resolved) ?? instances ?? 1));
+        Weighted(predictor, WorkEstimator.Estimate(method, resolved, input, Known(predictor, input, resolved) ?? instances ?? 1,
+            predictor.AttackedField(input, resolved.Field)));
 
     /// <summary>Instances fixed by the options (one chosen, one combined, one target) or by the input alone; null when
     /// only the prediction tells.</summary>

@@ -13,7 +13,8 @@ namespace Interpret.Core.Methods;
 public static class WorkEstimator
 {
     /// <param name="options">The options as the method resolves them (defaults filled in).</param>
-    public static WorkCount Estimate(string method, MethodOptions options, TextInstance input, int instances)
+    /// <param name="attackedField">The field an attack would change (<see cref="Predictor.AttackedField"/>).</param>
+    public static WorkCount Estimate(string method, MethodOptions options, TextInstance input, int instances, int attackedField)
     {
         long tokens = input.TokenCount;
         var predict = new WorkCount(tokens, 0);
@@ -22,27 +23,24 @@ public static class WorkEstimator
             MethodNames.SimpleGradient => predict + new WorkCount(0, instances * tokens),
             MethodNames.IntegratedGradient => predict + new WorkCount(instances * 2 * tokens, instances * (long)options.Steps!.Value * tokens),
             MethodNames.SmoothGradient => predict + new WorkCount(0, instances * (long)options.Samples!.Value * tokens),
-            MethodNames.HotFlip => predict + new WorkCount(0, (Flips(options, input) + 1) * tokens),
-            MethodNames.InputReduction => predict + new WorkCount(0, ReductionRows(options, input, tokens)),
+            MethodNames.HotFlip => predict + new WorkCount(0, (Flips(options, input, attackedField) + 1) * tokens),
+            MethodNames.InputReduction => predict + new WorkCount(0, ReductionRows(options, input, attackedField, tokens)),
             _ => throw new UnknownNameException($"Unknown method '{method}'; use {string.Join(", ", MethodNames.All)}."),
         };
     }
 
-    static long Flips(MethodOptions options, TextInstance input)
+    static long Flips(MethodOptions options, TextInstance input, int attackedField)
     {
-        int attacked = input.Fields[AttackedField(options, input)].Tokens.Count;
+        int attacked = input.Fields[attackedField].Tokens.Count;
         return Math.Min(options.MaxFlips ?? attacked, attacked);
     }
 
     /// <summary>Level 0 is the input; level k holds up to beam candidates with k tokens of the attacked field removed.</summary>
-    static long ReductionRows(MethodOptions options, TextInstance input, long tokens)
+    static long ReductionRows(MethodOptions options, TextInstance input, int attackedField, long tokens)
     {
-        int attacked = input.Fields[AttackedField(options, input)].Tokens.Count;
+        int attacked = input.Fields[attackedField].Tokens.Count;
         long rows = tokens;
         for (int removed = 1; removed < attacked; removed++) rows += options.BeamSize!.Value * (tokens - removed);
         return rows;
     }
-
-    static int AttackedField(MethodOptions options, TextInstance input) =>
-        options.Field is { } name ? input.FieldIndex(name) : input.Fields.Count - 1;
 }

@@ -52,6 +52,7 @@ public static class ModelFolder
             BiLstmCrfSpec.Name => LoadTagger(directory, manifest, info, Words(), limits),
             BertSpec.MaskedLm or BertSpec.Classifier => LoadBert(directory, info, limits),
             BertSpec.LoraClassifier => LoadLora(directory, manifest, info, limits),
+            BertSpec.LoraSpanReader => LoadLoraSpanReader(directory, info, limits),
             var other => throw new ModelLoadException(directory, ManifestFile, $"unknown architecture '{other}'"),
         };
     }
@@ -92,6 +93,20 @@ public static class ModelFolder
         limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, config.MaxPositions) };
         return DisposingOnFailure(model, () =>
             new BertClassifierPredictor(info, model, WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile)), limits));
+    }
+
+    static Predictor LoadLoraSpanReader(string directory, ModelInfo info, InputLimits limits)
+    {
+        var model = Bert.Lora.LoraModelFolder.LoadSpanReader(directory);
+        return DisposingOnFailure(model, () =>
+        {
+            var vocabulary = WordPieceVocabulary.Load(Path.Combine(directory, BertCheckpoint.VocabularyFile));
+            var tokenizer = new BertInputTokenizer(new WordPieceTokenizer(vocabulary));
+            int positions = model.Config.MaxPositions;
+            return new ReadingComprehensionPredictor(info, new BertSpanModel(model, vocabulary), vocabulary, tokenizer.Tokenize,
+                limits with { MaxTokens = Math.Min(limits.MaxTokens, positions) }, maxPassageTokens: positions, maxTotalTokens: positions,
+                isValidReplacement: id => vocabulary.IsWholeWord(id) && vocabulary[id].All(char.IsLetterOrDigit));
+        });
     }
 
     /// <summary>A model whose folder fails to load (bad weights, wrong shapes) is disposed, not left to the finalizer.</summary>

@@ -65,6 +65,14 @@ public abstract class Predictor : IDisposable
     public static bool IsProtected(LabeledInstance labeled, string field, int position) =>
         labeled.Label.Field == field && labeled.Label.Start is { } start && labeled.Label.End is { } end && position >= start && position < end;
 
+    /// <summary>The field an attack changes: the <c>field</c> option, else the model's default
+    /// (<see cref="DefaultAttackedField"/>).</summary>
+    public int AttackedField(TextInstance input, string? requested) =>
+        requested is { } name ? input.FieldIndex(name) : DefaultAttackedField(input);
+
+    /// <summary>The task's last field (the hypothesis for entailment); readers attack the question instead.</summary>
+    protected virtual int DefaultAttackedField(TextInstance input) => input.Fields.Count - 1;
+
     /// <summary>Vocabulary ids HotFlip may never put into the input (padding, unknown, non-alphanumeric, special).</summary>
     public virtual bool IsValidReplacement(int id)
     {

@@ -87,6 +87,7 @@ public sealed class LoraTrainer(LoraFineTuningOptions options, string runDirecto
 
             adapters.Training = false;
             model.eval();
+            double stepSeconds = clock.Elapsed.TotalSeconds / Math.Max(1, lossCount);
             double score;
             using (no_grad()) score = task.Score(dev);
             bool best = score > state.BestScore;
@@ -97,7 +98,7 @@ public sealed class LoraTrainer(LoraFineTuningOptions options, string runDirecto
             optimizer.save_py(OptimizerPath);
             File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
             log.Write($"step {step + 1}/{options.Steps}: train loss {lossSum / Math.Max(1, lossCount):F4}, dev {scoreName} {score:F4}{(best ? " (best)" : "")}, " +
-                      $"{clock.Elapsed.TotalSeconds / Math.Max(1, lossCount):F2} s/step");
+                      $"{stepSeconds:F2} s/step, dev scored in {clock.Elapsed.TotalSeconds - stepSeconds * lossCount:F0} s");
             clock.Restart();
             lossSum = 0;
             lossCount = 0;

@@ -21,6 +21,7 @@ public static class BertCheckpoint
 
     public static readonly IReadOnlyList<string> MaskedLmArchitectures = ["BertForMaskedLM", "BertForPreTraining"];
     public const string ClassifierArchitecture = "BertForSequenceClassification";
+    public const string QuestionAnsweringArchitecture = "BertForQuestionAnswering";
     /// <summary>A bare encoder (no head): a base to fine-tune, not a model to interpret on its own.</summary>
     public const string EncoderArchitecture = "BertModel";
 

@@ -76,6 +76,33 @@ public static class MiniLmPackage
         return (model, config);
     }
 
+    /// <summary>A span reader over the pretrained encoder: HuggingFace's <c>BertForQuestionAnswering</c> with the
+    /// package's encoder and a new <c>qa_outputs</c> drawn from BERT's normal(0, 0.02) start.</summary>
+    public static BertForQuestionAnswering NewSpanReader(double? dropout = null, string? assemblyPath = null)
+    {
+        using var encoder = LoadEncoder(assemblyPath);
+        var config = encoder.Config with
+        {
+            Architectures = [BertCheckpoint.QuestionAnsweringArchitecture],
+            HiddenDropout = dropout ?? encoder.Config.HiddenDropout,
+            AttentionDropout = dropout ?? encoder.Config.AttentionDropout,
+        };
+        var model = new BertForQuestionAnswering(config);
+        try
+        {
+            BertCheckpoint.CopyEncoder(model, encoder.Weights, ModelResource);
+            using (TorchSharp.torch.no_grad())
+                foreach (var (name, p) in model.named_parameters().Where(p => p.name.StartsWith(BertForQuestionAnswering.Head + ".", StringComparison.Ordinal)))
+                    if (name.EndsWith("bias", StringComparison.Ordinal)) p.zero_(); else p.normal_(0, 0.02);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+        return model;
+    }
+
     /// <summary>What a fine-tuned model's manifest names as its base.</summary>
     public static System.Text.Json.Nodes.JsonObject Describe() => new()
     {

@@ -92,7 +92,7 @@ public class WorkEstimatorTests
         var input = predictor.Tokenize(request.Input);
         var instances = LabeledInstances.Select(predictor, input, predictor.Predict(input), options).Count;
         var resolved = MethodRegistry.IsSaliency(method) ? MethodRegistry.Saliency(method).Resolve(options) : MethodRegistry.Attack(method).Resolve(options);
-        var estimate = WorkEstimator.Estimate(method, resolved, input, instances);
+        var estimate = WorkEstimator.Estimate(method, resolved, input, instances, predictor.AttackedField(input, resolved.Field));
 
         var before = WorkMeter.Read();
         var last = MethodRunner.Run(predictor, method, request).Last();

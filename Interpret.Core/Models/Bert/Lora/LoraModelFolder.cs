@@ -25,16 +25,31 @@ public static class LoraModelFolder
     /// <summary>The package's encoder with <paramref name="folder"/>'s adapters merged in, in eval mode.</summary>
     public static (BertForSequenceClassification Model, BertConfig Config) Load(string folder, IReadOnlyList<string> labels)
     {
-        var config = LoraConfig.Load(Path.Combine(folder, LoraConfig.FileName));
         var (model, bertConfig) = MiniLmPackage.NewClassifier(labels);
+        Apply(model, folder);
+        return (model, bertConfig);
+    }
+
+    /// <summary>A span reader: the package's encoder and <paramref name="folder"/>'s adapters and qa_outputs.</summary>
+    public static BertForQuestionAnswering LoadSpanReader(string folder)
+    {
+        var model = MiniLmPackage.NewSpanReader();
+        Apply(model, folder);
+        return model;
+    }
+
+    /// <summary>Attaches the folder's adapters, fills them and the saved modules, merges them, and switches to eval
+    /// mode; a folder that does not fit disposes the model.</summary>
+    static void Apply(TorchSharp.torch.nn.Module model, string folder)
+    {
         try
         {
+            var config = LoraConfig.Load(Path.Combine(folder, LoraConfig.FileName));
             using var adapters = LoraAdapters.Attach(model, config);
             var path = Path.Combine(folder, LoraAdapters.WeightsFile);
             using (var scope = NewDisposeScope()) adapters.Load(Safetensors.LoadStateDict(path), path);
             adapters.Merge();
             model.eval();
-            return (model, bertConfig);
         }
         catch
         {
