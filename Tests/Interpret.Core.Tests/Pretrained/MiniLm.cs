@@ -25,4 +25,18 @@ static class MiniLm
         model.eval();
         return model;
     }
+
+    /// <summary>A span reader over the encoder (its qa_outputs drawn from <paramref name="seed"/>), in eval mode.</summary>
+    public static BertForQuestionAnswering SpanReader(int seed = 3)
+    {
+        var config = Import.Config with { Architectures = [BertCheckpoint.QuestionAnsweringArchitecture] };
+        var model = new BertForQuestionAnswering(config);
+        BertCheckpoint.CopyEncoder(model, Import.Weights, MiniLmPackage.ModelResource);
+        TorchSharp.torch.manual_seed(seed);
+        using (TorchSharp.torch.no_grad())
+            foreach (var (name, p) in model.named_parameters().Where(p => p.name.StartsWith(BertForQuestionAnswering.Head + ".", StringComparison.Ordinal)))
+                p.normal_(0, 0.5);
+        model.eval();
+        return model;
+    }
 }
