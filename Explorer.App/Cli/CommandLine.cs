@@ -5,7 +5,7 @@ namespace Explorer.App.Cli;
 /// <summary>The app's commands besides serving the explorer: train, evaluate, interpret (batch JSONL), bench, stress.</summary>
 static class CommandLine
 {
-    static readonly string[] Names = ["train", "evaluate", "interpret", "bench", "stress"];
+    static readonly string[] Names = ["train", "evaluate", "baseline", "interpret", "bench", "stress"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h");
 
@@ -15,6 +15,7 @@ static class CommandLine
         {
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            BaselineCommand.Create(),
             InterpretCommand.Create(),
             BenchCommand.Create(),
             StressCommand.Create(),
