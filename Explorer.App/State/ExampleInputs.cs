@@ -37,6 +37,16 @@ public static class ExampleInputs
             Text("paris is the [MASK] of france ."),
             Text("the [MASK] opened the door and [MASK] walked in ."),
         ],
+        // Three questions of the validation articles of SQuAD v1.1 dev (Rhine, Chloroplast), with their paragraphs as given.
+        ["reading-comprehension"] =
+        [
+            Reading("What is necessary for chloroplasts to replicate?",
+                "Light has been shown to be a requirement for chloroplast division. Chloroplasts can grow and progress through some of the constriction stages under poor quality green light, but are slow to complete division—they require exposure to bright white light to complete division. Spinach leaves grown under green light have been observed to contain many large dumbbell-shaped chloroplasts. Exposure to white light can stimulate these chloroplasts to divide and reduce the population of dumbbell-shaped chloroplasts."),
+            Reading("Besides viniculture, what's a dominant economic sector of the Middle Rhine?",
+                "The dominant economic sectors in the Middle Rhine area are viniculture and tourism. The Rhine Gorge between Rüdesheim am Rhein and Koblenz is listed as a UNESCO World Heritage Site. Near Sankt Goarshausen, the Rhine flows around the famous rock Lorelei. With its outstanding architectural monuments, the slopes full of vines, settlements crowded on the narrow river banks and scores of castles lined up along the top of the steep slopes, the Middle Rhine Valley can be considered the epitome of the Rhine romanticism."),
+            Reading("What was the accepted length of the Rhine prior to 1932?",
+                "Until 1932 the generally accepted length of the Rhine was 1,230 kilometres (764 miles). In 1932 the German encyclopedia Knaurs Lexikon stated the length as 1,320 kilometres (820 miles), presumably a typographical error. After this number was placed into the authoritative Brockhaus Enzyklopädie, it became generally accepted and found its way into numerous textbooks and official publications. The error was discovered in 2010, and the Dutch Rijkswaterstaat confirms the length at 1,232 kilometres (766 miles).[note 1]"),
+        ],
     };
 
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> For(ModelInfo model) =>
@@ -45,6 +55,9 @@ public static class ExampleInputs
             : [];
 
     static Dictionary<string, string> Text(string text) => new() { ["text"] = text };
+
+    static Dictionary<string, string> Reading(string question, string passage) =>
+        new() { ["question"] = question, ["passage"] = passage };
 
     static Dictionary<string, string> Pair(string premise, string hypothesis) =>
         new() { ["premise"] = premise, ["hypothesis"] = hypothesis };
