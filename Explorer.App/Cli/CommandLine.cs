@@ -5,7 +5,7 @@ namespace Explorer.App.Cli;
 /// <summary>The app's commands besides serving the explorer: train, evaluate, interpret (batch JSONL), bench, stress.</summary>
 static class CommandLine
 {
-    static readonly string[] Names = ["train", "evaluate", "baseline", "interpret", "bench", "stress"];
+    static readonly string[] Names = ["train", "evaluate", "baseline", "reduction", "interpret", "bench", "stress"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h");
 
@@ -16,6 +16,7 @@ static class CommandLine
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             BaselineCommand.Create(),
+            ReductionCommand.Create(),
             InterpretCommand.Create(),
             BenchCommand.Create(),
             StressCommand.Create(),

@@ -18,6 +18,9 @@ public static class Inputs
 
     public static IReadOnlyDictionary<string, string> Pair => new Dictionary<string, string> { ["premise"] = Premise, ["hypothesis"] = Hypothesis };
 
+    /// <summary>The MiniLM span reader and the reading-comprehension explorer's first example (a validation question).</summary>
+    public const string ReaderModel = "rc-squad-minilm";
+
     public const string NerModel = "ner-conll2003-bilstm-crf";
     /// <summary>The seed's Figure-1 kind of sentence: the explorer's first NER example.</summary>
     public const string NerSentence = "A man named John Smith works at Microsoft in downtown Seattle.";

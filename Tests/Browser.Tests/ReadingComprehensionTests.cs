@@ -1,0 +1,50 @@
+using Interpret.Results;
+using Xunit.Abstractions;
+
+namespace Interpret.Browser.Tests;
+
+/// <summary>One question end to end: an example fills question and passage, the answer is marked in the passage as the
+/// API gives it, saliency covers both fields, and input reduction removes only question words.</summary>
+[Collection(ExplorerAppCollection.Name)]
+public sealed class ReadingComprehensionTests(ExplorerAppFixture app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_question_is_answered_explained_and_reduced_leaving_the_passage_alone()
+    {
+        await using var explorer = await app.OpenPageAsync();
+        await explorer.SelectModelAsync(Inputs.ReaderModel);
+        await explorer.Page.Locator("#example-0").ClickAsync();
+        var input = new Dictionary<string, string>
+        {
+            ["question"] = await explorer.Page.Locator("#input-question").InputValueAsync(),
+            ["passage"] = await explorer.Page.Locator("#input-passage").InputValueAsync(),
+        };
+        Assert.NotEmpty(input["question"]);
+        Assert.True(input["passage"].Length > 200, "the example's passage is a paragraph");
+
+        await explorer.PredictAsync();
+        var api = await app.Api.PredictAsync(Inputs.ReaderModel, input);
+        var best = api.Spans![0];
+        output.WriteLine($"answer '{best.Text}' ({best.Probability:P1}) at characters {best.CharStart}–{best.CharEnd}");
+        Assert.Equal(best.Text, await explorer.Page.Locator("#prediction mark.answer-mark").InnerTextAsync());
+        Assert.Equal(api.Spans.Count, await explorer.Page.Locator("#prediction tr.answer-span").CountAsync());
+        await explorer.ScreenshotAsync("reading-comprehension-answer");
+
+        await explorer.SelectMethodAsync("simple-gradient");
+        await explorer.ClickRunAsync();
+        await explorer.WaitForCompleteAsync();
+        var rendered = await explorer.ReadSaliencyTokensAsync();
+        Assert.Equal(["question", "passage"], rendered.Select(t => t.Field).Distinct());
+        Assert.Equal(1, await explorer.Result.Locator(".color-legend").CountAsync());
+        await explorer.ScreenshotAsync("reading-comprehension-saliency");
+
+        await explorer.SelectMethodAsync("input-reduction");
+        await explorer.ClickRunAsync();
+        await explorer.WaitForCompleteAsync();
+        var removed = await explorer.ReadMarkedPositionsAsync(".removed[data-position]");
+        output.WriteLine($"removed {string.Join(", ", removed)}");
+        Assert.NotEmpty(removed);
+        Assert.All(removed, r => Assert.Equal("question", r.Field));
+        await explorer.ScreenshotAsync("reading-comprehension-reduction");
+    }
+}
