@@ -35,7 +35,7 @@ sealed record MiniLmRecipe(string Id, ClassifierRecipe Data, LoraFineTuningOptio
         var steps = new Option<int?>("--steps") { Description = "MiniLM: optimiser steps in all." };
         var every = new Option<int?>("--evaluate-every") { Description = "MiniLM: steps between dev checks and checkpoints." };
         var rank = new Option<int?>("--rank") { Description = "MiniLM: LoRA rank r (alpha is 2r)." };
-        var rows = new Option<int?>("--max-train-rows") { Description = "MiniLM: train on the first N rows only (to time a step)." };
+        var rows = new Option<int?>("--max-train-rows") { Description = "MiniLM, BiDAF: train on the first N rows (questions) only (to time a step or an epoch)." };
         foreach (var o in new Option[] { steps, every, rank, rows }) command.Options.Add(o);
         return new OwnOptions(steps, every, rank, rows);
     }

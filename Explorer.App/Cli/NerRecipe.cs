@@ -30,7 +30,7 @@ static class NerRecipe
     /// <summary>Adds the NER-only options to the train command.</summary>
     public static OwnOptions AddOptions(Command command)
     {
-        var minutes = new Option<double?>("--max-minutes") { Description = "NER: stop after the epoch that passes this many minutes." };
+        var minutes = new Option<double?>("--max-minutes") { Description = "NER, BiDAF: stop after the epoch that passes this many minutes." };
         var sentences = new Option<int?>("--max-sentences") { Description = "NER: train on the first N sentences only (to time an epoch)." };
         command.Options.Add(minutes);
         command.Options.Add(sentences);

@@ -9,7 +9,7 @@ static class TrainCommand
 {
     public static Command Create()
     {
-        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id).Append(BertSentimentRecipe.Id).Concat(MiniLmRecipe.All.Select(r => r.Id)).Append(MiniLmSquadRecipe.Id));
+        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id).Append(BertSentimentRecipe.Id).Concat(MiniLmRecipe.All.Select(r => r.Id)).Append(MiniLmSquadRecipe.Id).Append(BidafSquadRecipe.Id));
         var model = new Option<string>("--model") { Description = $"Model id to train ({ids}).", Required = true };
         var data = new Option<string>("--data") { Description = "Folder of the shared datasets.", DefaultValueFactory = _ => RepositoryPaths.SharedData };
         var output = new Option<string>("--output") { Description = "Where model folders go.", DefaultValueFactory = _ => RepositoryPaths.Models };
@@ -36,6 +36,8 @@ static class TrainCommand
                 return MaskedLmRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), mlmOptions);
             if (id == MiniLmSquadRecipe.Id)
                 return MiniLmSquadRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), miniLmOptions);
+            if (id == BidafSquadRecipe.Id)
+                return BidafSquadRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), miniLmOptions, nerOptions);
             if (MiniLmRecipe.All.FirstOrDefault(r => r.Id == id) is { } miniLm)
                 return miniLm.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), miniLmOptions);
             var recipe = ClassifierRecipe.All.FirstOrDefault(r => r.Id == id);

@@ -53,6 +53,7 @@ public static class ModelFolder
             BertSpec.MaskedLm or BertSpec.Classifier => LoadBert(directory, info, limits),
             BertSpec.LoraClassifier => LoadLora(directory, manifest, info, limits),
             BertSpec.LoraSpanReader => LoadLoraSpanReader(directory, info, limits),
+            BidafSpec.Name => LoadBidaf(directory, manifest, info, Words(), limits),
             var other => throw new ModelLoadException(directory, ManifestFile, $"unknown architecture '{other}'"),
         };
     }
@@ -106,6 +107,22 @@ public static class ModelFolder
             return new ReadingComprehensionPredictor(info, new BertSpanModel(model, vocabulary), vocabulary, tokenizer.Tokenize,
                 limits with { MaxTokens = Math.Min(limits.MaxTokens, positions) }, maxPassageTokens: positions, maxTotalTokens: positions,
                 isValidReplacement: id => vocabulary.IsWholeWord(id) && vocabulary[id].All(char.IsLetterOrDigit));
+        });
+    }
+
+    /// <summary>BiDAF reads PTB tokens (cased) of the question and of the whole passage; HotFlip puts in whole
+    /// alphabetic words of its vocabulary.</summary>
+    static Predictor LoadBidaf(string directory, ModelManifest manifest, ModelInfo info, Vocabulary vocabulary, InputLimits limits)
+    {
+        var (config, characters) = BidafSpec.Read(manifest.Architecture);
+        var model = new BidafModel(config, new NerLexicon(vocabulary, characters, config.MaxCharacters));
+        return DisposingOnFailure(model, () =>
+        {
+            SafetensorsWeights.Load(model, Path.Combine(directory, WeightsFile));
+            var tokenizer = new PtbTokenizer(lowerCase: false);
+            return new ReadingComprehensionPredictor(info, model, vocabulary, (text, _) => tokenizer.Tokenize(text), limits,
+                maxPassageTokens: manifest.Tokenization.MaxTokens,
+                isValidReplacement: id => id > Vocabulary.UnknownId && vocabulary[id].Length > 0 && vocabulary[id].All(char.IsLetter));
         });
     }
 

@@ -26,15 +26,19 @@ public sealed class NerTokenEmbedder : Module<Tensor, Tensor>
 
     public int OutputDim { get; }
 
-    public NerTokenEmbedder(BiLstmCrfConfig c) : base(nameof(NerTokenEmbedder))
+    public NerTokenEmbedder(BiLstmCrfConfig c) : this(c.Words, c.WordDim, c.CaseDim, c.Characters, c.CharDim, c.CharFilters, c.CharKernel) { }
+
+    /// <summary>The same embedder for another model (BiDAF) that has its own configuration record.</summary>
+    public NerTokenEmbedder(int wordCount, int wordDim, int caseDim, int characterCount, int charDim, int charFilters, int charKernel)
+        : base(nameof(NerTokenEmbedder))
     {
-        if (c.CharKernel % 2 == 0) throw new ArgumentException("The character kernel width must be odd.");
-        words = Embedding(c.Words, c.WordDim, padding_idx: 0);
-        cases = Embedding(NerLexicon.CaseCount, c.CaseDim, padding_idx: 0);
-        characters = Embedding(c.Characters, c.CharDim, padding_idx: 0);
-        kernel = c.CharKernel;
-        convolution = Linear((long)c.CharKernel * c.CharDim, c.CharFilters);
-        OutputDim = c.WordDim + c.CaseDim + c.CharFilters;
+        if (charKernel % 2 == 0) throw new ArgumentException("The character kernel width must be odd.");
+        words = Embedding(wordCount, wordDim, padding_idx: 0);
+        cases = Embedding(NerLexicon.CaseCount, caseDim, padding_idx: 0);
+        characters = Embedding(characterCount, charDim, padding_idx: 0);
+        kernel = charKernel;
+        convolution = Linear((long)charKernel * charDim, charFilters);
+        OutputDim = wordDim + caseDim + charFilters;
         RegisterComponents();
     }
 

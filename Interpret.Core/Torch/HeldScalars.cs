@@ -18,6 +18,9 @@ public static class HeldScalars
     public static readonly Scalar Zero = 0.ToScalar();
     public static readonly Scalar One = 1.ToScalar();
     public static readonly Scalar NegativeInfinity = double.NegativeInfinity.ToScalar();
+    /// <summary>A score that a softmax turns into zero probability while gradients stay finite (−∞ gives NaN
+    /// gradients when a whole row is masked, and −∞ − (−∞) in a backward pass).</summary>
+    public static readonly Scalar MaskedOut = (-1e30).ToScalar();
 
     /// <summary>a + b (element-wise, broadcasting).</summary>
     public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
