@@ -71,8 +71,10 @@ static class ReductionCommand
         examples.ForEach(Console.WriteLine);
     }
 
-    /// <summary>Words as the reader wrote them: a WordPiece continuation ("##s") belongs to the word before it.</summary>
-    static int Words(Field field) => field.Tokens.Count(t => !t.Text.StartsWith("##", StringComparison.Ordinal));
+    /// <summary>Words as the reader wrote them: a WordPiece continuation ("##s") belongs to the word before it, and
+    /// punctuation, which input reduction never removes (as in AllenNLP), is not counted.</summary>
+    static int Words(Field field) =>
+        field.Tokens.Count(t => !t.Text.StartsWith("##", StringComparison.Ordinal) && t.Text.Any(char.IsLetterOrDigit));
 
     static int Median(List<int> values) => values.Order().ElementAt(values.Count / 2);
 }
