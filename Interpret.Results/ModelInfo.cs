@@ -7,6 +7,10 @@ public sealed record ModelInfo(string Id, string Task, string ManifestHash, IRea
     IReadOnlyList<string> InputFields, IReadOnlyList<string> Methods, IReadOnlyDictionary<string, double>? DevMetrics = null,
     ModelLoadFailure? Unavailable = null)
 {
+    /// <summary>The field HotFlip and input reduction change when the request names none: the last input field (the
+    /// hypothesis for entailment), except where the task says otherwise (a reader's question).</summary>
+    public string? AttackedField { get; init; }
+
     /// <summary>The entry for a model that failed to load, listed under <paramref name="id"/> (its folder's name).</summary>
     public static ModelInfo ForUnavailable(string id, ModelLoadFailure failure) => new(id, "", "", [], [], [], null, failure);
 }

@@ -37,7 +37,7 @@ public sealed class ReadingComprehensionPredictor : Predictor
     {
         if (info.InputFields is not [QuestionField, PassageField])
             throw new ArgumentException($"{info.Id}: a reader's fields are '{QuestionField}' and '{PassageField}', in that order.");
-        Info = info;
+        Info = info with { AttackedField = QuestionField };
         _model = model;
         _model.Freeze();
         Vocabulary = vocabulary;

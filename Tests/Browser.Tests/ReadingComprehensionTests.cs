@@ -39,12 +39,18 @@ public sealed class ReadingComprehensionTests(ExplorerAppFixture app, ITestOutpu
         await explorer.ScreenshotAsync("reading-comprehension-saliency");
 
         await explorer.SelectMethodAsync("input-reduction");
+        Assert.Equal("question", await explorer.Page.Locator("#option-field").InputValueAsync()); // the reader's default
+        var options = await explorer.ReadMethodOptionsAsync();
         await explorer.ClickRunAsync();
-        await explorer.WaitForCompleteAsync();
-        var removed = await explorer.ReadMarkedPositionsAsync(".removed[data-position]");
-        output.WriteLine($"removed {string.Join(", ", removed)}");
-        Assert.NotEmpty(removed);
-        Assert.All(removed, r => Assert.Equal("question", r.Field));
+        // The saliency result stays complete until the reduction's first record replaces it.
+        await explorer.Page.Locator("#result[data-method='input-reduction'][data-complete='true']").WaitForAsync(new() { Timeout = 120_000 });
         await explorer.ScreenshotAsync("reading-comprehension-reduction");
+        var removed = await explorer.ReadMarkedPositionsAsync(".removed[data-position]");
+        var reduction = await app.Api.AttackAsync(Inputs.ReaderModel, "input-reduction", input, options);
+        output.WriteLine($"removed {string.Join(", ", removed)}; the API's reduced question: {string.Join(' ', reduction.FinalFields[0].Tokens.Select(t => t.Text))}");
+        Assert.NotEmpty(removed);
+        Assert.Equal(reduction.Steps.SelectMany(s => s.Changes).Select(c => (c.Field, c.Position)).Distinct().Order(), removed);
+        Assert.All(removed, r => Assert.Equal("question", r.Field));
+        Assert.Equal(input["passage"], reduction.FinalFields[1].Text);
     }
 }
