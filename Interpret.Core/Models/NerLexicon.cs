@@ -1,3 +1,4 @@
+using System.Text;
 using Interpret.Core.Text;
 using static TorchSharp.torch;
 
@@ -8,14 +9,15 @@ namespace Interpret.Core.Models;
 /// int64 values, 0 = padding). The word id looks up the token lower-cased (PTB quotes `` and '' read as "), in a word
 /// table made of the distinct lower-cased forms of <see cref="Tokens"/> in order; the case id is one of
 /// <see cref="CaseCount"/> − 1 shapes (lower, UPPER, Title, miXed, digits, other); the characters keep their case and
-/// are cut after MaxCharacters. <see cref="Tokens"/> (cased, vocab.txt) is also the list HotFlip draws replacements from.
+/// are cut after MaxCharacters. A character is a Unicode code point (as AllenNLP's character indexer reads Python
+/// strings), so an emoji is one unknown character, never two halves of a surrogate pair. <see cref="Tokens"/> (cased, vocab.txt) is also the list HotFlip draws replacements from.
 /// </summary>
 public sealed class NerLexicon
 {
     public const int CaseCount = 7;
     public const int FixedColumns = 2;
 
-    readonly Dictionary<char, int> _characterIds;
+    readonly Dictionary<Rune, int> _characterIds;
 
     public NerLexicon(Vocabulary tokens, string characters, int maxCharacters)
     {
@@ -24,18 +26,19 @@ public sealed class NerLexicon
         Words = new Vocabulary(tokens.Tokens.Skip(2).Select(WordKey).Distinct(StringComparer.Ordinal));
         Characters = characters;
         MaxCharacters = maxCharacters;
-        _characterIds = new Dictionary<char, int>();
-        for (int i = 0; i < characters.Length; i++)
-            if (!_characterIds.TryAdd(characters[i], i + 2)) throw new ArgumentException($"Character '{characters[i]}' is listed twice.");
+        _characterIds = new Dictionary<Rune, int>();
+        // Ids count code points, so a table of BMP characters (every shipped model's) keeps its ids.
+        foreach (var character in characters.EnumerateRunes())
+            if (!_characterIds.TryAdd(character, _characterIds.Count + 2)) throw new ArgumentException($"Character '{character}' is listed twice.");
     }
 
     /// <summary>The cased token vocabulary (vocab.txt; HotFlip's candidates).</summary>
     public Vocabulary Tokens { get; }
     /// <summary>The word-embedding table's rows: lower-cased forms of <see cref="Tokens"/>, ids 0/1 padding/unknown.</summary>
     public Vocabulary Words { get; }
-    /// <summary>The character vocabulary: character i has id i + 2 (0 padding, 1 unknown).</summary>
+    /// <summary>The character vocabulary: its code point i has id i + 2 (0 padding, 1 unknown).</summary>
     public string Characters { get; }
-    public int CharacterCount => Characters.Length + 2;
+    public int CharacterCount => _characterIds.Count + 2;
     public int MaxCharacters { get; }
     public int Columns => FixedColumns + MaxCharacters;
 
@@ -61,9 +64,12 @@ public sealed class NerLexicon
         row.Clear();
         row[0] = Words.IdOf(WordKey(text));
         row[1] = CaseOf(text);
-        var chars = Normalise(text);
-        for (int c = 0; c < chars.Length && c < MaxCharacters; c++)
-            row[FixedColumns + c] = _characterIds.TryGetValue(chars[c], out var id) ? id : Vocabulary.UnknownId;
+        int column = FixedColumns;
+        foreach (var character in Normalise(text).EnumerateRunes())
+        {
+            if (column == Columns) break;
+            row[column++] = _characterIds.TryGetValue(character, out var id) ? id : Vocabulary.UnknownId;
+        }
     }
 
     /// <summary>[batch, time, Columns] int64 ids of right-padded token rows (padding positions are all 0).</summary>
@@ -90,9 +96,9 @@ public sealed class NerLexicon
     /// <summary>The characters of training tokens, most frequent first (ties by code point), for a new model.</summary>
     public static string CollectCharacters(IEnumerable<string> tokens)
     {
-        var counts = new Dictionary<char, int>();
+        var counts = new Dictionary<Rune, int>();
         foreach (var token in tokens)
-            foreach (var c in Normalise(token)) counts[c] = counts.GetValueOrDefault(c) + 1;
-        return new string(counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToArray());
+            foreach (var character in Normalise(token).EnumerateRunes()) counts[character] = counts.GetValueOrDefault(character) + 1;
+        return string.Concat(counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key.ToString()));
     }
 }

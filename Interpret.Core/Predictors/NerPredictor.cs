@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace Interpret.Core.Predictors;
 
 /// <summary>
-/// Predictor for the BiLSTM-CRF NER tagger (task "ner", one field "text"). Text is PTB-tokenised keeping case. The
+/// Predictor for the BiLSTM-CRF NER tagger (task "ner", one field "text"). Text is PTB-tokenised keeping case and straight quotes (<see cref="TextTokenizer"/>). The
 /// prediction is the Viterbi tag sequence (BIO): <see cref="Prediction.Tags"/> per token, <see cref="Prediction.Entities"/>
 /// as conlleval reads the tags, a summary such as "PER: John Smith · ORG: Google" as the label (or "no entities"), and
 /// per entity, in the same order, its marginal probability under the CRF: p(the entity's span gets exactly its tags | x),
@@ -37,7 +37,9 @@ public sealed class NerPredictor : Predictor
     public const string NoEntities = "no entities";
 
     readonly BiLstmCrfTagger _model;
-    readonly PtbTokenizer _tokenizer = new(lowerCase: false);
+    /// <summary>How typed text becomes tokens: PTB rules keeping case, and straight quotes, as CoNLL-2003 writes them.</summary>
+    public static readonly PtbTokenizer TextTokenizer = new(lowerCase: false, PtbQuotes.Straight);
+
     readonly IReadOnlyList<string> _tags;
     readonly Dictionary<string, int> _tagIds;
     readonly int _outside;
@@ -67,7 +69,7 @@ public sealed class NerPredictor : Predictor
         if (unknown is not null) throw new InputException($"Unknown input field '{unknown}'; {Info.Id} reads '{FieldName}'.");
         var text = input.GetValueOrDefault(FieldName);
         _limits.CheckText(FieldName, text);
-        var tokens = _tokenizer.Tokenize(text!);
+        var tokens = TextTokenizer.Tokenize(text!);
         _limits.CheckTokens(FieldName, tokens.Count);
         return new TextInstance([new Field(FieldName, text!, tokens)]);
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Interpret.Core.Methods;
+using Interpret.Results;
 
 namespace Explorer.App.Tests;
 
@@ -98,5 +99,18 @@ public sealed class UnicodeInputTests(ExplorerFactory factory)
             }
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(10)));
+    }
+
+    [Theory] // issue 13: "great 🔥 film" came back as two "\uFFFD" tokens
+    [InlineData("\U0001F525")]                                   // 🔥
+    [InlineData("\U0001F1EB\U0001F1F7")]                         // 🇫🇷
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467")] // 👨‍👩‍👧
+    public async Task An_emoji_is_one_token_with_the_offsets_of_the_text_as_typed(string emoji)
+    {
+        var text = $"great {emoji} film";
+        var result = await (await _client.PostAsync(Api.Interpret(MethodNames.SimpleGradient), Api.Request(text))).ReadAsync<Interpretation>();
+        var tokens = result.Instances[0].Fields[0].Tokens;
+        Assert.Equal(["great", emoji, "film"], tokens.Select(t => t.Text));
+        Assert.Equal((6, 6 + emoji.Length), (tokens[1].Start, tokens[1].End));
     }
 }

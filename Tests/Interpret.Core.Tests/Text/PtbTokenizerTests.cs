@@ -1,3 +1,4 @@
+using Interpret.Core.Predictors;
 using Interpret.Core.Text;
 
 namespace Interpret.Core.Tests.Text;
@@ -18,7 +19,36 @@ public class PtbTokenizerTests
         Assert.Equal(expected, string.Join(' ', Lower.Tokenize(text).Select(t => t.Text)));
 
     [Theory]
+    [InlineData("The U.S. and U.K. met at 9 a.m., e.g. on Monday.", "The U.S. and U.K. met at 9 a.m. , e.g. on Monday .")]
+    [InlineData("They live in the U.S.", "They live in the U.S .")]                        // the text's last period ends it
+    [InlineData("\"He works for Smith & Co.\"", "\" He works for Smith & Co . \"")]
+    [InlineData("Mr. Smith and Dr. Jones won't go.", "Mr. Smith and Dr. Jones wo n't go .")]
+    [InlineData("He paid $3,000 and 1,230.5 for 10-12 items.", "He paid $ 3,000 and 1,230.5 for 10-12 items .")]
+    [InlineData("Yields rose +0.435 to .596 at 1:23.45 on 1996-08-30.", "Yields rose +0.435 to .596 at 1:23.45 on 1996-08-30 .")]
+    [InlineData("It fell C$0.45, 3 , 000 stay apart.", "It fell C$ 0.45 , 3 , 000 stay apart .")]
+    [InlineData("1. Pivotal (ridden by M. Smith)\n2. Hever", "1. Pivotal ( ridden by M. Smith ) 2. Hever")]
+    [InlineData("He scored 2. Then he left.", "He scored 2 . Then he left .")]        // a number is a list number only first on its line
+    [InlineData("J. Adams took vitamin C.", "J. Adams took vitamin C .")]
+    [InlineData("Tim O'Brien's gov't job at 5 o'clock.", "Tim O'Brien 's gov't job at 5 o'clock .")]
+    [InlineData("U.S.-led talks on a multi- ethnic 6- 4 plan.", "U.S.-led talks on a multi- ethnic 6- 4 plan .")]
+    [InlineData("Mail jeffrey.hodgson@reuters.com now.", "Mail jeffrey.hodgson@reuters.com now .")]
+    [InlineData("It was a good film.", "It was a good film .")]
+    public void FollowsTheTreebankAsConllWritesIt(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', NerPredictor.TextTokenizer.Tokenize(text).Select(t => t.Text)));
+
+    [Theory]
+    [InlineData("He said \"hi\".", "He said \" hi \" .")]
+    [InlineData("He said “hi”.", "He said \" hi \" .")]
+    public void StraightQuotesStayStraightForConll(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new PtbTokenizer(lowerCase: false, PtbQuotes.Straight).Tokenize(text).Select(t => t.Text)));
+
+    [Fact]
+    public void DirectionalQuotesAreTheDefaultAsInSstAndSnli() =>
+        Assert.Equal("`` hi ''", string.Join(' ', new PtbTokenizer(lowerCase: false).Tokenize("\"hi\"").Select(t => t.Text)));
+
+    [Theory]
     [InlineData("It's a charming film.")]
+    [InlineData("The U.S. paid $3,000 to M. O'Brien (1. item).")]
     [InlineData("  Don't   stop\tnow!! ")]
     [InlineData("He said \"no\" -- then left...")]
     public void EveryTokenMapsBackToTheTypedCharacters(string text)
