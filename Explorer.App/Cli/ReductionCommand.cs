@@ -71,10 +71,20 @@ static class ReductionCommand
         examples.ForEach(Console.WriteLine);
     }
 
-    /// <summary>Words as the reader wrote them: a WordPiece continuation ("##s") belongs to the word before it, and
-    /// punctuation, which input reduction never removes (as in AllenNLP), is not counted.</summary>
-    static int Words(Field field) =>
-        field.Tokens.Count(t => !t.Text.StartsWith("##", StringComparison.Ordinal) && t.Text.Any(char.IsLetterOrDigit));
+    /// <summary>Words as the reader wrote them: the kept tokens of the question text (not [CLS]/[SEP]), tokens that
+    /// touch in the text (WordPiece pieces of one word) counting once, punctuation, which input reduction never removes
+    /// (as in AllenNLP), not at all.</summary>
+    static int Words(Field field)
+    {
+        int words = 0;
+        Token? previous = null;
+        foreach (var token in field.Tokens.Where(t => t.Start >= 0 && t.Text.Any(char.IsLetterOrDigit)))
+        {
+            if (previous is null || previous.End != token.Start) words++;
+            previous = token;
+        }
+        return words;
+    }
 
     static int Median(List<int> values) => values.Order().ElementAt(values.Count / 2);
 }
