@@ -210,6 +210,6 @@ public class BidafTests
         Assert.NotEmpty(flip.Steps);
         Assert.Equal(input.Fields[1].Tokens, flip.FinalFields[1].Tokens);
         Assert.All(flip.Steps, s => Assert.All(s.Changes, c => Assert.Equal("question", c.Field)));
-        Assert.All(flip.Steps, s => Assert.All(s.Changes, c => Assert.All(c.After.ToCharArray(), ch => Assert.True(char.IsLetter(ch)))));
+        Assert.All(flip.Steps, s => Assert.All(s.Changes, c => Assert.All(c.After!.ToCharArray(), ch => Assert.True(char.IsLetter(ch)))));
     }
 }
