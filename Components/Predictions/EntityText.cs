@@ -18,8 +18,13 @@ public static class EntityText
         return string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Text));
     }
 
-    /// <summary>"ORG: Microsoft": how a tagger's probabilities name the entity.</summary>
-    public static string Describe(InstanceLabel label, IReadOnlyList<Token> tokens) => $"{label.Value}: {Words(label, tokens)}";
+    /// <summary>"ORG: Microsoft": how a tagger's probabilities name the entity. A reader's answer span (kind "span")
+    /// already holds its words as typed, which is also how its probabilities name it.</summary>
+    public static string Describe(InstanceLabel label, IReadOnlyList<Token> tokens) =>
+        label.Kind == AnswerSpanKind ? label.Value : $"{label.Value}: {Words(label, tokens)}";
+
+    /// <summary>The label kind of a reading-comprehension answer.</summary>
+    public const string AnswerSpanKind = "span";
 
     /// <summary>The span label described with the tokens of its own field among <paramref name="fields"/>; null for a
     /// class label or a field that is not there.</summary>

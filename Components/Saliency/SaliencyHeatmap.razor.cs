@@ -38,6 +38,7 @@ public partial class SaliencyHeatmap
     SaliencyGranularity _granularity;
     SaliencyGranularity? _lastGranularityParameter;
     bool _hasPieces;
+    bool _showWhole; // a long passage starts cut to the answer's neighbourhood (AnswerNeighbourhood)
 
     int SliderMax => Math.Max(1, _layouts.Max(l => l.TokenCount));
     int CurrentTopK => Math.Clamp(_topK, 0, SliderMax);

@@ -33,6 +33,8 @@ public sealed class LoraTrainer(LoraFineTuningOptions options, string runDirecto
 {
     sealed record RunState(int Step, double BestScore, int BestStep, double Seconds);
 
+    const int ProgressEvery = 25;
+
     public sealed record Result(LoraAdapters Adapters, double BestScore, int BestStep, double Seconds);
 
     string StatePath => Path.Combine(runDirectory, "state.json");
@@ -83,7 +85,11 @@ public sealed class LoraTrainer(LoraFineTuningOptions options, string runDirecto
                 lossCount++;
             }
             bool last = step + 1 == options.Steps;
-            if ((step + 1) % options.EvaluateEvery != 0 && !last) continue;
+            bool evaluate = (step + 1) % options.EvaluateEvery == 0 || last;
+            // A pretrained encoder's steps take seconds: say how it goes between the (rare) evaluations.
+            if (!evaluate && (step + 1) % ProgressEvery == 0)
+                log.Write($"step {step + 1}/{options.Steps}: train loss {lossSum / lossCount:F4}, {clock.Elapsed.TotalSeconds / lossCount:F2} s/step");
+            if (!evaluate) continue;
 
             adapters.Training = false;
             model.eval();

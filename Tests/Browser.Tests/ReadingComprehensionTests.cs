@@ -37,6 +37,13 @@ public sealed class ReadingComprehensionTests(ExplorerAppFixture app, ITestOutpu
         Assert.Equal(["question", "passage"], rendered.Select(t => t.Field).Distinct());
         Assert.Equal(1, await explorer.Result.Locator(".color-legend").CountAsync());
         await explorer.ScreenshotAsync("reading-comprehension-saliency");
+        // A passage this long starts at the answer's neighbourhood (the answer's tokens marked); one click shows it all.
+        var passageTokens = api.Fields[1].Tokens.Count;
+        Assert.True(passageTokens > 80, $"the example's passage has {passageTokens} tokens");
+        Assert.True(rendered.Count(t => t.Field == "passage") < passageTokens);
+        Assert.True(await explorer.Result.Locator(".saliency-field[data-field=passage] .label-span").CountAsync() > 0);
+        await explorer.Result.Locator("button.saliency-show-whole").ClickAsync();
+        await explorer.Page.WaitForFunctionAsync("n => document.querySelectorAll('#result .saliency-field[data-field=passage] .saliency-token').length === n", passageTokens);
 
         await explorer.SelectMethodAsync("input-reduction");
         Assert.Equal("question", await explorer.Page.Locator("#option-field").InputValueAsync()); // the reader's default

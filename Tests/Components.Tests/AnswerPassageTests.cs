@@ -54,4 +54,12 @@ public class AnswerPassageTests
         Assert.Contains("No answer yet", cut.Markup);
         Assert.Empty(cut.FindAll("mark"));
     }
+
+    [Fact]
+    public void An_answer_span_is_named_by_its_text_once()
+    {
+        var label = new InstanceLabel("span", "the North Sea", "passage", 4, 7);
+        Assert.Equal("the North Sea", EntityText.Describe(label, [new Field("passage", Passage, [])]));
+        Assert.Equal("ORG: Acme", EntityText.Describe(new InstanceLabel("tag", "ORG", "text", 0, 1), [new Token("Acme", 0, 4)]));
+    }
 }
