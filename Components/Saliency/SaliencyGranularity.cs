@@ -1,5 +1,6 @@
 namespace Interpret.Components;
 
-/// <summary>What a saliency token is: the model's WordPiece pieces as scored, or words with their pieces' scores summed
-/// or averaged (<see cref="Interpret.Results.WordScores"/>).</summary>
-public enum SaliencyGranularity { Pieces, WordsSum, WordsMean }
+/// <summary>What a saliency token is: the model's tokens (WordPiece pieces) as scored, words with their pieces' scores
+/// summed or averaged (<see cref="Interpret.Results.WordScores"/>), or sentences with their tokens' scores summed
+/// (<see cref="SentenceLevel"/>).</summary>
+public enum SaliencyGranularity { Pieces, WordsSum, WordsMean, SentencesSum }

@@ -38,6 +38,7 @@ public partial class SaliencyHeatmap
     SaliencyGranularity _granularity;
     SaliencyGranularity? _lastGranularityParameter;
     bool _hasPieces;
+    bool _hasSentences;
     bool _showWhole; // a long passage starts cut to the answer's neighbourhood (AnswerNeighbourhood)
 
     int SliderMax => Math.Max(1, _layouts.Max(l => l.TokenCount));
@@ -63,7 +64,9 @@ public partial class SaliencyHeatmap
     {
         IEnumerable<InterpretedInstance> instances = Interpretation?.Instances ?? (Instance is null ? [] : [Instance]);
         _hasPieces = instances.Any(WordLevel.HasPieces);
-        _layouts = instances.Select(i => SaliencyLayout.Build(WordLevel.Apply(i, _granularity), Signed)).ToList();
+        _hasSentences = instances.Any(SentenceLevel.HasSentences);
+        _layouts = instances.Select(i => SaliencyLayout.Build(
+            _granularity == SaliencyGranularity.SentencesSum ? SentenceLevel.Apply(i) : WordLevel.Apply(i, _granularity), Signed)).ToList();
     }
 
     async Task OnGranularityChanged(SaliencyGranularity granularity)
@@ -74,12 +77,21 @@ public partial class SaliencyHeatmap
         await GranularityChanged.InvokeAsync(granularity);
     }
 
-    static readonly (SaliencyGranularity Value, string Data, string Text)[] GranularityOptions =
-    [
-        (SaliencyGranularity.Pieces, "pieces", "Pieces"),
-        (SaliencyGranularity.WordsSum, "words-sum", "Words (sum)"),
-        (SaliencyGranularity.WordsMean, "words-mean", "Words (mean)"),
-    ];
+    /// <summary>The views that change something for these instances: words only with pieces, sentences only with two
+    /// sentences or more.</summary>
+    IEnumerable<(SaliencyGranularity Value, string Data, string Text)> GranularityOptions
+    {
+        get
+        {
+            yield return (SaliencyGranularity.Pieces, "pieces", _hasPieces ? "Pieces" : "Tokens");
+            if (_hasPieces)
+            {
+                yield return (SaliencyGranularity.WordsSum, "words-sum", "Words (sum)");
+                yield return (SaliencyGranularity.WordsMean, "words-mean", "Words (mean)");
+            }
+            if (_hasSentences) yield return (SaliencyGranularity.SentencesSum, "sentences-sum", "Sentences (sum)");
+        }
+    }
 
     async Task OnTopKChanged(int k)
     {
@@ -89,7 +101,7 @@ public partial class SaliencyHeatmap
 
     string TokenClass(SaliencyCell cell)
     {
-        var css = "saliency-token";
+        var css = _granularity == SaliencyGranularity.SentencesSum ? "saliency-token sentence" : "saliency-token";
         if (cell.Rank <= CurrentTopK) css += " top-k";
         if (cell.InLabelSpan) css += " label-span";
         return css;

@@ -44,6 +44,14 @@ public sealed class ReadingComprehensionTests(ExplorerAppFixture app, ITestOutpu
         Assert.True(await explorer.Result.Locator(".saliency-field[data-field=passage] .label-span").CountAsync() > 0);
         await explorer.Result.Locator("button.saliency-show-whole").ClickAsync();
         await explorer.Page.WaitForFunctionAsync("n => document.querySelectorAll('#result .saliency-field[data-field=passage] .saliency-token').length === n", passageTokens);
+        // Sentence sums: one cell per sentence of the passage, the answer's sentence marked.
+        var ends = api.Fields[1].Tokens.Count(t => t.Text is "." or "!" or "?");
+        var sentences = api.Fields[1].Tokens[^1].Text is "." or "!" or "?" ? ends : ends + 1;
+        await explorer.Result.Locator("button[data-granularity=sentences-sum]").ClickAsync();
+        await explorer.Page.WaitForFunctionAsync("n => document.querySelectorAll('#result .saliency-field[data-field=passage] .saliency-token').length === n", sentences);
+        Assert.Equal(1, await explorer.Result.Locator(".saliency-field[data-field=passage] .label-span").CountAsync());
+        Assert.Contains(best.Text, await explorer.Result.Locator(".saliency-field[data-field=passage] .label-span").InnerTextAsync());
+        await explorer.ScreenshotAsync("reading-comprehension-sentences");
 
         await explorer.SelectMethodAsync("input-reduction");
         Assert.Equal("question", await explorer.Page.Locator("#option-field").InputValueAsync()); // the reader's default
