@@ -69,14 +69,17 @@ public sealed class FairSharingTests(ExplorerFactory factory)
     [Fact]
     public async Task A_user_who_floods_the_queue_is_refused_and_another_users_request_runs_within_one_job()
     {
-        // Long enough that a's first job is still running when its two waiting jobs are counted on a loaded machine.
-        var jobTimeout = TimeSpan.FromSeconds(10);
+        // a's first job must still run when its two waiting jobs are counted. On a loaded 2-core machine their requests
+        // reached the queue over 10 s after it started, while the endless job's two torch threads took both cores: give
+        // the torch worker one thread (a core stays free for the requests) and the job 20 s.
+        var jobTimeout = TimeSpan.FromSeconds(20);
         await using var app = factory.WithWebHostBuilder(b =>
         {
             TestSignIn.Configure(b);
             b.UseSetting("Explorer:QueueCapacity", "8");
             b.UseSetting("Explorer:MaxQueuedPerUser", "2");
             b.UseSetting("Explorer:JobTimeout", jobTimeout.ToString());
+            b.UseSetting("Explorer:ThreadsPerWorker", "1");
             b.UseSetting("Explorer:MaxWorkPerRequest", "1000000000000"); // room for a's endless jobs; the timeout stops them
         });
         var pool = app.Services.GetRequiredService<TorchWorkerPool>();
