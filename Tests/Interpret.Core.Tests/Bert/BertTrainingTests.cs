@@ -82,10 +82,12 @@ public sealed class BertTrainingTests
             int start = random.Next(words.Count);
             return new[] { vocabulary.ClsId }.Concat(Enumerable.Range(0, 14).Select(k => vocabulary.IdOf(words[(start + k) % words.Count]))).Append(vocabulary.SepId).ToArray();
         }).ToList();
-        var options = TinyOptions(epochs: 1) with
+        // Two epochs: after one, held-out top-1 ranged 38–76 % over seeds 1–8 (and the seed does not pin the start
+        // when other tests draw from torch's global generator at the same time); after two it ranged 86–95 %.
+        var options = TinyOptions(epochs: 2) with
         {
             VocabularySize = vocabulary.Count, SequenceLength = 16, HiddenSize = 32, IntermediateSize = 64, Layers = 2, Heads = 2,
-            BatchSize = 16, MaskRate = 0.15, CheckpointEvery = 100, LearningRate = 2e-3, WarmupSteps = 50,
+            BatchSize = 16, MaskRate = 0.15, CheckpointEvery = 100, LearningRate = 2e-3, WarmupSteps = 50, DevSequences = 200,
         };
         var result = new MaskedLmTrainer(options, TempDirectory("mlm-position"), new TrainingLog(null))
             .Train(Runs(9600), Runs(200), PieceRoles.FromTokens(vocabulary.Tokens, vocabulary.IdOf));
