@@ -20,5 +20,8 @@ internal static class Format
     /// <summary>A probability as a CSS percentage, e.g. for a bar's width.</summary>
     public static string CssPercent(double p) => (Math.Clamp(p, 0, 1) * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>"1 gradient pass", "3 gradient passes".</summary>
+    public static string Count(long n, string one, string many) => $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
+
     public static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
 }

@@ -8,4 +8,9 @@ public sealed record InterpretedInstance(
     IReadOnlyList<FieldScores> Fields,
     Completeness? Completeness = null);
 
-public sealed record Completeness(double AttributionSum, double ObjectiveDelta, double Error);
+/// <summary>IG's completeness check. Error is |Σ − Δf|; RelativeError is |Σ − Δf| / |Δf|, the figure shown to people
+/// (null when Δf is 0, where no relative error exists).</summary>
+public sealed record Completeness(double AttributionSum, double ObjectiveDelta, double Error)
+{
+    public double? RelativeError => ObjectiveDelta != 0 && double.IsFinite(ObjectiveDelta) ? Error / Math.Abs(ObjectiveDelta) : null;
+}

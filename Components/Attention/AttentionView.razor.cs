@@ -104,7 +104,7 @@ public partial class AttentionView
                 Y = positions,
                 Z = _matrix.Weights.Select(row => (object)row).ToList(),
                 Text = _matrix.Tokens.Select(q => (object)_matrix.Tokens.Select(k => $"{q.Text} → {k.Text}").ToArray()).ToList(),
-                ColorScale = ColorScale.PlotlySequential(),
+                ColorScale = ColorScale.PlotlySequential(DarkMode),
                 ZMin = 0,
                 ZMax = 1,
                 HoverTemplate = "%{text}: %{z:.3f}<extra></extra>",
@@ -113,7 +113,7 @@ public partial class AttentionView
         _layout = PlotlyTheme.Layout(DarkMode);
         _layout.Margin.L = 90;
         _layout.Margin.B = 90;
-        _layout.XAxis = [new XAxis { TickMode = Plotly.Blazor.LayoutLib.XAxisLib.TickModeEnum.Array, TickVals = positions, TickText = labels, TickAngle = -60, Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "key" } }];
+        _layout.XAxis = [new XAxis { GridColor = PlotlyTheme.GridColor(DarkMode), TickMode = Plotly.Blazor.LayoutLib.XAxisLib.TickModeEnum.Array, TickVals = positions, TickText = labels, TickAngle = -60, Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "key" } }];
         var y = _layout.YAxis[0];
         y.TickMode = Plotly.Blazor.LayoutLib.YAxisLib.TickModeEnum.Array;
         y.TickVals = positions;

@@ -6,7 +6,8 @@ using Plotly.Blazor.Traces;
 namespace Interpret.Components;
 
 /// <summary>Several interpretations (methods) of one input side by side: a row of coloured tokens per method and a
-/// Plotly heatmap of methods × tokens, all normalised scores on one scale.
+/// Plotly heatmap of methods × tokens, all on one scale: normalised |scores|, or signed shares (sign × normalised score)
+/// so "for or against" reads the same across methods.
 /// Usage: <c>&lt;SaliencyComparison Interpretations="@results" /&gt;</c>.</summary>
 public partial class SaliencyComparison
 {
@@ -15,6 +16,13 @@ public partial class SaliencyComparison
 
     /// <summary>Which labeled instance of each result to compare (0-based, default the first).</summary>
     [Parameter] public int InstanceIndex { get; set; }
+
+    /// <summary>Signed shares on a diverging scale (red for the target, blue against) instead of normalised |scores|;
+    /// the page passes the heatmap's choice so both views agree.</summary>
+    [Parameter] public bool Signed { get; set; }
+
+    /// <summary>Pieces, words or sentences, as in the heatmap.</summary>
+    [Parameter] public SaliencyGranularity Granularity { get; set; }
 
     /// <summary>Show the Plotly heatmap (default).</summary>
     [Parameter] public bool ShowChart { get; set; } = true;
@@ -28,6 +36,7 @@ public partial class SaliencyComparison
 
     List<MethodRow> _rows = [];
     double _max;
+    string? _target; // the compared results explain the same label (the page compares only those)
     PlotlyChart? _chart;
     IList<ITrace> _data = [];
     Layout _layout = new();
@@ -40,12 +49,14 @@ public partial class SaliencyComparison
     {
         var instances = (Interpretations ?? [])
             .Where(i => InstanceIndex < i.Instances.Count)
-            .Select(i => (i.Method, Instance: i.Instances[InstanceIndex]))
+            .Select(i => (i.Method, Instance: Granularity.Apply(i.Instances[InstanceIndex])))
             .ToList();
         // Normalised scores sum to 1 per method, so one scale across methods compares like with like.
         _max = instances.SelectMany(x => x.Instance.Fields).SelectMany(f => f.Normalized)
             .Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        _rows = instances.Select(x => new MethodRow(x.Method, SaliencyLayout.Build(x.Instance, signed: false, _max))).ToList();
+        _target = instances.Count > 0 ? instances[0].Instance.Label.Value : null;
+        var scale = Signed ? SaliencyScale.SignedShare : SaliencyScale.Magnitude;
+        _rows = instances.Select(x => new MethodRow(x.Method, SaliencyLayout.Build(x.Instance, scale, _max))).ToList();
         BuildChart();
     }
 
@@ -59,7 +70,7 @@ public partial class SaliencyComparison
         var x = columns.Select(c => (object)(multiField ? $"{c.Field}:{c.Position} {c.Text}" : $"{c.Position} {c.Text}")).ToList();
         var z = _rows.Select(r =>
         {
-            var scores = r.Layout.Rows.SelectMany(f => f.Cells).Select(c => c.Normalized).ToList();
+            var scores = r.Layout.Rows.SelectMany(f => f.Cells).Select(c => c.Score).ToList();
             return (object)columns.Select((_, i) => i < scores.Count ? scores[i] : (double?)null).ToArray();
         }).ToList();
 
@@ -70,8 +81,8 @@ public partial class SaliencyComparison
                 X = x,
                 Y = _rows.Select(r => (object)r.Method).ToList(),
                 Z = z,
-                ColorScale = ColorScale.PlotlySequential(),
-                ZMin = 0,
+                ColorScale = Signed ? ColorScale.PlotlyDiverging() : ColorScale.PlotlySequential(DarkMode),
+                ZMin = Signed ? -(decimal)(_max > 0 ? _max : 1) : 0,
                 ZMax = (decimal)(_max > 0 ? _max : 1),
                 HoverTemplate = "%{y}<br>%{x}: %{z:.3f}<extra></extra>",
             },

@@ -14,9 +14,12 @@ public partial class SaliencyHeatmap
     /// <summary>A whole result: every instance is shown, each on its own scale, under the method and timing.</summary>
     [Parameter] public Interpretation? Interpretation { get; set; }
 
-    /// <summary>True: signed raw scores on a diverging blue–red scale. False (default, as AllenNLP's demo):
-    /// normalised |scores| on a sequential scale.</summary>
-    [Parameter] public bool Signed { get; set; }
+    /// <summary>True: signed raw scores on a diverging scale (red supports the target, blue opposes it). False:
+    /// normalised |scores| on a sequential scale, as AllenNLP's demo. Null (default): signed for gradient × input
+    /// results (<see cref="SignedDefault"/>). The header has a toggle for it. Bindable.</summary>
+    [Parameter] public bool? Signed { get; set; }
+
+    [Parameter] public EventCallback<bool> SignedChanged { get; set; }
 
     /// <summary>How many tokens (largest |score| across all fields) to highlight. Default 3. Bindable.</summary>
     [Parameter] public int TopK { get; set; } = 3;
@@ -37,9 +40,15 @@ public partial class SaliencyHeatmap
     int? _lastTopKParameter;
     SaliencyGranularity _granularity;
     SaliencyGranularity? _lastGranularityParameter;
+    bool? _signed; // the toggle's choice until the parent passes a new value; null: the result's default
+    bool? _lastSignedParameter;
+    bool _parametersSeen;
     bool _hasPieces;
     bool _hasSentences;
     bool _showWhole; // a long passage starts cut to the answer's neighbourhood (AnswerNeighbourhood)
+
+    bool CurrentSigned => _signed ?? SignedDefault.For(Interpretation);
+    SaliencyScale Scale => CurrentSigned ? SaliencyScale.Signed : SaliencyScale.Magnitude;
 
     int SliderMax => Math.Max(1, _layouts.Max(l => l.TokenCount));
     int CurrentTopK => Math.Clamp(_topK, 0, SliderMax);
@@ -57,6 +66,12 @@ public partial class SaliencyHeatmap
             _granularity = Granularity;
             _lastGranularityParameter = Granularity;
         }
+        if (!_parametersSeen || _lastSignedParameter != Signed)
+        {
+            _signed = Signed;
+            _lastSignedParameter = Signed;
+            _parametersSeen = true;
+        }
         Lay();
     }
 
@@ -65,8 +80,15 @@ public partial class SaliencyHeatmap
         IEnumerable<InterpretedInstance> instances = Interpretation?.Instances ?? (Instance is null ? [] : [Instance]);
         _hasPieces = instances.Any(WordLevel.HasPieces);
         _hasSentences = instances.Any(SentenceLevel.HasSentences);
-        _layouts = instances.Select(i => SaliencyLayout.Build(
-            _granularity == SaliencyGranularity.SentencesSum ? SentenceLevel.Apply(i) : WordLevel.Apply(i, _granularity), Signed)).ToList();
+        _layouts = instances.Select(i => SaliencyLayout.Build(_granularity.Apply(i), Scale)).ToList();
+    }
+
+    async Task OnSignedChanged(bool signed)
+    {
+        if (signed == CurrentSigned) return;
+        _signed = signed;
+        Lay();
+        await SignedChanged.InvokeAsync(signed);
     }
 
     async Task OnGranularityChanged(SaliencyGranularity granularity)
@@ -112,6 +134,12 @@ public partial class SaliencyHeatmap
 
     static string TokenAriaLabel(SaliencyCell cell) =>
         $"word '{cell.Text}', score {Format.Score(cell.Score)}, rank {cell.Rank}";
+
+    /// <summary>IG's completeness check in one line: what it measures and what shrinks it.</summary>
+    internal static string CompletenessText(Completeness completeness) => completeness.RelativeError is { } relative
+        ? $"Completeness error {Format.Probability(relative)}: the scores should add up to f(input) − f(baseline) = {Format.Detail(completeness.ObjectiveDelta)}; "
+          + $"they add up to {Format.Detail(completeness.AttributionSum)} (error = |Σ − Δf| / |Δf|). More steps or the Gauss-Legendre rule shrink it."
+        : $"Completeness: f(input) = f(baseline), so the scores should add up to 0; they add up to {Format.Detail(completeness.AttributionSum)}.";
 
     /// <summary>"positive (90.0%)", or for a span label (an entity) "ORG: Microsoft at text[7..8) (91.0%)": the
     /// entity's words and its probability from the tagger's per-entity list.</summary>

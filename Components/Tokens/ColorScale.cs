@@ -35,9 +35,20 @@ public static class ColorScale
         ? $"linear-gradient(to right, {Negative.Css(1)}, {Negative.Css(0)} 50%, {Positive.Css(0)} 50%, {Positive.Css(1)})"
         : $"linear-gradient(to right, {Magnitude.Css(0)}, {Magnitude.Css(1)})";
 
+    /// <summary>The magnitude hue lightened for charts on a dark surface, where the deep purple would fade into the
+    /// background: full weight then reads as the brightest cell.</summary>
+    public static readonly Rgb MagnitudeOnDark = new(196, 176, 255);
+
     /// <summary>The sequential scale as Plotly colour stops ([position, colour] pairs).</summary>
-    public static object[] PlotlySequential() =>
-        [new object[] { 0, Magnitude.Css(0) }, new object[] { 1, Magnitude.Css(1) }];
+    public static object[] PlotlySequential(bool dark = false)
+    {
+        var hue = dark ? MagnitudeOnDark : Magnitude;
+        return [new object[] { 0, hue.Css(0) }, new object[] { 1, hue.Css(1) }];
+    }
+
+    /// <summary>The diverging scale as Plotly colour stops over [−max, +max]: blue, no colour at 0, red.</summary>
+    public static object[] PlotlyDiverging() =>
+        [new object[] { 0, Negative.Css(1) }, new object[] { 0.5, Negative.Css(0) }, new object[] { 0.5, Positive.Css(0) }, new object[] { 1, Positive.Css(1) }];
 
     static double Fraction(double score, double max)
     {

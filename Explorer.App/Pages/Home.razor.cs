@@ -66,6 +66,7 @@ public partial class Home : IAsyncDisposable
     string? _compareError;
     /// <summary>Pieces or words for BERT saliency maps: one choice for the result, the comparison and the next runs.</summary>
     SaliencyGranularity _granularity;
+    bool? _signed; // the heatmap's for/against toggle once the user has used it; null: each result's default
     bool _predicting;
     object? _current;
     string? _error;
@@ -146,6 +147,8 @@ public partial class Home : IAsyncDisposable
     }
 
     void SelectEntity(int? entity) => _entity = entity;
+
+    void ChooseSigned(bool signed) => _signed = signed;
 
     void SelectMask(int? mask) => _mask = mask;
 
@@ -296,7 +299,7 @@ public partial class Home : IAsyncDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _state = RunState.Cancelled;
-            _notice = "Cancelled. The partial result above stops where the job stopped.";
+            _notice = "Cancelled. The partial result below stops where the job stopped.";
         }
         catch (Exception e) when (e is InputException or QueueFullException or JobTimeoutException)
         {

@@ -76,7 +76,7 @@ public class SaliencyHeatmapTests
         Assert.Equal(ColorScale.Positive, ToRgb(TestHost.Hue(tokens.Single(t => t.TextContent == "great"))));
         Assert.Equal(ColorScale.Negative, ToRgb(TestHost.Hue(tokens.Single(t => t.TextContent == "movie"))));
         Assert.Equal("-0.5", tokens.Single(t => t.TextContent == "movie").GetAttribute("data-score"));
-        Assert.Contains("opposes", signed.Find(".color-legend").TextContent);
+        Assert.Contains("against “positive”", signed.Find(".color-legend").TextContent);
 
         var unsigned = ctx.Render<SaliencyHeatmap>(p => p.Add(x => x.Instance, Records.Sentiment()));
         Assert.All(unsigned.FindAll(".saliency-token"), t => Assert.Equal(ColorScale.Magnitude, ToRgb(TestHost.Hue(t))));
