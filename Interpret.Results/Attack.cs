@@ -1,7 +1,9 @@
 namespace Interpret.Results;
 
 /// <summary>An adversarial attack (HotFlip, input reduction) on one labeled instance, step by step.
-/// Streamed partial results are the same record with Complete = false.</summary>
+/// Streamed partial results are the same record with Complete = false. Succeeded means the target was reached
+/// (targeted, Options.Target set) or the prediction changed (untargeted). LabelProbabilityBefore is the probability
+/// the model gave <see cref="Label"/> before any change (HotFlip; each step has the one after it).</summary>
 public sealed record Attack(
     string Model,
     string ModelHash,
@@ -16,4 +18,5 @@ public sealed record Attack(
     bool Succeeded,
     int GradientPasses,
     double ElapsedMs,
-    bool Complete);
+    bool Complete,
+    double? LabelProbabilityBefore = null);

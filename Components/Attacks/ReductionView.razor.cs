@@ -11,6 +11,10 @@ public partial class ReductionView
 {
     [Parameter] public Attack? Attack { get; set; }
 
+    /// <summary>When set, a button hands over the reduced text of every field (field → text, see
+    /// <see cref="AdversarialText"/>), e.g. to put it into the input boxes.</summary>
+    [Parameter] public EventCallback<IReadOnlyDictionary<string, string>> OnUseAsInput { get; set; }
+
     [Parameter(CaptureUnmatchedValues = true)] public IReadOnlyDictionary<string, object>? Attributes { get; set; }
 
     IReadOnlyList<FieldDiff> _diffs = [];
@@ -30,4 +34,6 @@ public partial class ReductionView
         _originalCount = _diffs.Sum(d => d.Field.Tokens.Count);
         _remainingCount = _diffs.Sum(d => d.Remaining.Count());
     }
+
+    Task UseAsInputAsync() => Attack is null ? Task.CompletedTask : OnUseAsInput.InvokeAsync(AdversarialText.Of(Attack));
 }

@@ -239,6 +239,15 @@ public partial class Home : IAsyncDisposable
 
     void ClearMessages() => (_error, _notice) = (null, null);
 
+    /// <summary>An attack's adversarial or reduced text goes into the input boxes, ready to predict or explain.</summary>
+    void UseAsInput(IReadOnlyDictionary<string, string> values)
+    {
+        if (Model is not { } model) return;
+        foreach (var field in model.InputFields)
+            if (values.TryGetValue(field, out var text)) _values[field] = text;
+        (_error, _notice) = (null, "The attacked text is now the input: press Predict or Run to explain it.");
+    }
+
     void Remove(object result) => _history.Remove(result);
 
     void Cancel() => _run?.Cancel();

@@ -14,11 +14,17 @@ namespace Interpret.Core.Attacks;
 /// recompute gradients after each flip; stop when the prediction changes / reaches the target or positions run
 /// out. Padding, unknown, special and non-alphanumeric entries are never put in, punctuation is never flipped,
 /// and each position flips at most once. "joint" searches (position, word) together instead.
-/// Costs flips + 1 gradient passes. Registered as "hotflip".
+/// Unlike the seed, which goes on until every position has flipped, it stops after <see cref="DefaultMaxFlips"/> flips
+/// unless asked for more: past a few words an "adversarial example" is a different text, and on long inputs (an NER
+/// sentence) the seed's way spends seconds on junk flips. Each step records the probability the model gives the
+/// attack's label (the target, or the original prediction), so a user sees how close it came.
+/// Costs flips + 1 gradient passes (+ 1 forward pass per flip for the logit objective). Registered as "hotflip".
 /// </summary>
 public sealed class HotFlip : Attacker
 {
     public override string Name => MethodNames.HotFlip;
+
+    public const int DefaultMaxFlips = 5;
 
     public override MethodOptions Resolve(MethodOptions requested)
     {
@@ -30,7 +36,7 @@ public sealed class HotFlip : Attacker
             Instance = requested.Instance,
             SingleInstance = requested.SingleInstance,
             Field = requested.Field,
-            MaxFlips = requested.MaxFlips,
+            MaxFlips = requested.MaxFlips ?? DefaultMaxFlips,
             Joint = requested.Joint ?? false,
         };
     }
@@ -48,8 +54,8 @@ public sealed class HotFlip : Attacker
         var goal = targeted ? predictor.WithTarget(input, options.Target!) : labeled;
         double sign = targeted ? 1 : -1;
         int tokens = input.Fields[field].Tokens.Count;
-        int maxFlips = options.MaxFlips ?? tokens;
-        options = options with { Field = input.Fields[field].Name, MaxFlips = maxFlips };
+        int maxFlips = options.MaxFlips!.Value;
+        options = options with { Field = input.Fields[field].Name };
 
         var (matrix, valid) = predictor.Replacements;
         var flipped = new bool[tokens];
@@ -58,6 +64,7 @@ public sealed class HotFlip : Attacker
         var pass = predictor.GetGradients([current], objective);
         int passes = 1;
         Prediction now = pass.Predictions[0];
+        double? originalProbability = ProbabilityOfLabel(pass);
 
         while (!Reached(now) && steps.Count < maxFlips)
         {
@@ -72,15 +79,23 @@ public sealed class HotFlip : Attacker
             pass = predictor.GetGradients([current], objective);
             passes++;
             now = pass.Predictions[0];
-            steps.Add(new AttackStep(steps.Count + 1, [new TokenChange(input.Fields[field].Name, position, before, after)], now, passes));
+            steps.Add(new AttackStep(steps.Count + 1, [new TokenChange(input.Fields[field].Name, position, before, after)], now, passes,
+                ProbabilityOfLabel(pass)));
             yield return Record(false);
         }
         yield return Record(true);
 
         bool Reached(Prediction p) => targeted ? predictor.Holds(goal, p) : !predictor.Holds(labeled, p);
 
+        // The pass's objective is the label's log-probability (the loss is its negative, already flipped to
+        // "larger = more support"); a logit is not, so the logit objective costs one forward pass more.
+        double? ProbabilityOfLabel(GradientBatch batch) => Math.Exp(objective == Objective.Logit
+            ? predictor.ObjectiveValues([current], Objective.LogProb)[0]
+            : batch.Objective[0]);
+
         Attack Record(bool complete) => new(predictor.Id, predictor.Info.ManifestHash, Name, options, goal.Label,
-            input.Fields, original, steps.ToList(), current.Input.Fields, now, Reached(now), passes, clock.Elapsed.TotalMilliseconds, complete);
+            input.Fields, original, steps.ToList(), current.Input.Fields, now, Reached(now), passes, clock.Elapsed.TotalMilliseconds, complete,
+            originalProbability);
     }
 
     /// <summary>The flip to make: (position, vocabulary id), or null when no position is left. Excluded positions

@@ -32,7 +32,7 @@ public static class WorkEstimator
     static long Flips(MethodOptions options, TextInstance input, int attackedField)
     {
         int attacked = input.Fields[attackedField].Tokens.Count;
-        return Math.Min(options.MaxFlips ?? attacked, attacked);
+        return Math.Min(options.MaxFlips ?? Attacks.HotFlip.DefaultMaxFlips, attacked);
     }
 
     /// <summary>Level 0 is the input; level k holds up to beam candidates with k tokens of the attacked field removed.</summary>

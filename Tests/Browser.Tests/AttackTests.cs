@@ -10,7 +10,7 @@ public sealed class AttackTests(ExplorerAppFixture app, ITestOutputHelper output
     [Fact]
     public async Task Hotflip_marks_the_flipped_positions_of_the_api()
     {
-        var (rendered, api) = await RunBothAsync("hotflip", ".flip-row-adversarial .flipped[data-position]");
+        var (rendered, api) = await RunBothAsync("hotflip", ".flip-adversarial .flipped[data-position]");
         Assert.NotEmpty(api.Steps);
         Assert.Equal(ChangedPositions(api), rendered);
     }

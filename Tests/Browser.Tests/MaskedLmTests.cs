@@ -104,7 +104,7 @@ public sealed class MaskedLmTests(ExplorerAppFixture app, ITestOutputHelper outp
         var position = (await explorer.Page.Locator("#mask-0").GetAttributeAsync("data-position"))!;
         var target = $"{word}:{position}";
         Assert.Contains($"target {target}", await explorer.Result.Locator(".mud-typography").First.TextContentAsync());
-        Assert.Equal(1, await explorer.Result.Locator("table.flip-diff-grid").CountAsync());
+        Assert.Equal(1, await explorer.Result.Locator(".flip-field").CountAsync());
 
         // The API, asked the same, flips the same positions to the same words.
         var api = await app.Api.AttackAsync(Inputs.MlmModel, "hotflip", Inputs.MaskText,
@@ -113,7 +113,7 @@ public sealed class MaskedLmTests(ExplorerAppFixture app, ITestOutputHelper outp
         output.WriteLine($"target {target}: {(api.Succeeded ? "succeeded" : "did not succeed")}; flips " +
                          string.Join("; ", api.Steps.SelectMany(s => s.Changes).Select(c => $"[{c.Position}] '{c.Before}' -> '{c.After}'")));
         Assert.Equal(api.Steps.SelectMany(s => s.Changes).Select(c => (c.Field, c.Position)).Distinct().Order(),
-            await explorer.ReadMarkedPositionsAsync(".flip-row-adversarial .flipped[data-position]"));
+            await explorer.ReadMarkedPositionsAsync(".flip-adversarial .flipped[data-position]"));
         Assert.DoesNotContain(api.Steps.SelectMany(s => s.Changes), c => c.Position == int.Parse(position, CultureInfo.InvariantCulture));
     }
 

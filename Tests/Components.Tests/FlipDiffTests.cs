@@ -12,22 +12,26 @@ public class FlipDiffTests
         var flipped = cut.FindAll(".flipped");
         Assert.Equal([1, 3], flipped.Select(TestHost.Position));
         Assert.Equal(["film", "awful"], flipped.Select(t => t.TextContent));
-        Assert.All(flipped, t => Assert.NotNull(t.Closest(".flip-row-adversarial")));
-        Assert.Equal([1, 3], cut.FindAll(".flip-row-original td").Where(td => td.QuerySelector(".replaced") is not null).Select(TestHost.Position));
+        Assert.All(flipped, t => Assert.NotNull(t.Closest(".flip-adversarial")));
+        Assert.Equal([1, 3], cut.FindAll(".flip-pair").Where(pair => pair.QuerySelector(".flip-original .replaced") is not null).Select(TestHost.Position));
     }
 
     [Fact]
-    public async Task Original_and_adversarial_tokens_share_one_column_per_position()
+    public async Task Original_and_adversarial_tokens_share_one_wrapping_pair_per_position()
     {
         await using var ctx = TestHost.Create();
         var cut = ctx.Render<FlipDiff>(p => p.Add(x => x.Attack, Records.HotFlip((1, "film", "positive", 0.7), (3, "awful", "negative", 0.8))));
 
-        var original = cut.FindAll(".flip-row-original td");
-        var adversarial = cut.FindAll(".flip-row-adversarial td");
-        Assert.Equal([0, 1, 2, 3, 4], original.Select(TestHost.Position));
-        Assert.Equal([0, 1, 2, 3, 4], adversarial.Select(TestHost.Position));
-        Assert.Equal(["the", "movie", "was", "great", "fun"], original.Select(td => td.TextContent.Trim()));
-        Assert.Equal(["the", "film", "was", "awful", "fun"], adversarial.Select(td => td.TextContent.Trim()));
+        var pairs = cut.FindAll(".flip-pair");
+        Assert.Equal([0, 1, 2, 3, 4], pairs.Select(TestHost.Position));
+        Assert.Equal(["the", "movie", "was", "great", "fun"], pairs.Select(p => p.QuerySelector(".flip-original")!.TextContent.Trim()));
+        Assert.Equal(["the", "film", "was", "awful", "fun"], pairs.Select(p => p.QuerySelector(".flip-adversarial")!.TextContent.Trim()));
+        // Nothing scrolls sideways: the pairs are a wrapping list, not a table in a scroller.
+        Assert.Empty(cut.FindAll(".flip-field table, .flip-diff-scroll"));
+        Assert.Equal("changed: movie → film, great → awful", cut.Find(".attack-changed").TextContent);
+        // A screen reader hears the change once; an unchanged word's copy is hidden from it.
+        Assert.Contains("changed at step 2 to", pairs[3].TextContent);
+        Assert.Equal("true", pairs[0].QuerySelector(".flip-adversarial")!.GetAttribute("aria-hidden"));
     }
 
     [Fact]
@@ -73,7 +77,8 @@ public class FlipDiffTests
         var cut = ctx.Render<FlipDiff>(p => p.Add(x => x.Attack, Records.HotFlip() with { Complete = false }));
         Assert.Empty(cut.FindAll(".flipped"));
         Assert.Empty(cut.FindAll("li.attack-step"));
-        Assert.Equal(5, cut.FindAll(".flip-row-adversarial td").Count);
+        Assert.Equal(5, cut.FindAll(".flip-pair").Count);
+        Assert.Empty(cut.FindAll(".attack-changed"));
     }
 
     [Fact]

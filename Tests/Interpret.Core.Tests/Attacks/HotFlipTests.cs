@@ -107,4 +107,39 @@ public class HotFlipTests
         var error = Assert.Throws<InputException>(() => new HotFlip().RunToEnd(predictor, input, new MethodOptions { Target = "neutral" }));
         Assert.Contains("not a label", error.Message);
     }
+
+    [Theory]
+    [InlineData("loss")]
+    [InlineData("logit")]
+    public void Each_flip_records_the_probability_of_the_attacks_label_as_the_prediction_gives_it(string objective)
+    {
+        var e = TinyModels.RandomEmbeddings(3, 4);
+        for (int i = 0; i < e.GetLength(0); i++) for (int d = 0; d < 3; d++) e[i, d] *= 0.05;
+        e[Id("great"), 0] = 2;
+        e[Id("awful"), 2] = 2;
+        using var predictor = TinyModels.Bag(e, new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } }, [0, 0, 0], ["good", "ok", "bad"]);
+        var input = TinyModels.Text(predictor, "the acting and the plot were great");
+        var attack = new HotFlip().RunToEnd(predictor, input, new MethodOptions { Target = "bad", Objective = objective });
+
+        Assert.NotEmpty(attack.Steps);
+        Assert.Equal(attack.Original.ProbabilityOf("bad"), attack.LabelProbabilityBefore!.Value, 9);
+        Assert.All(attack.Steps, s => Assert.Equal(s.Prediction.ProbabilityOf("bad"), s.LabelProbabilityAfter!.Value, 9));
+        Assert.True(attack.Steps[^1].LabelProbabilityAfter > attack.LabelProbabilityBefore); // toward the target
+    }
+
+    [Fact]
+    public void By_default_it_stops_after_five_flips_and_says_so_in_its_options()
+    {
+        // Every word nearly neutral: no flip changes the prediction, so only the cap stops the attack.
+        var e = TinyModels.RandomEmbeddings(2, 3);
+        for (int i = 0; i < e.GetLength(0); i++) { e[i, 0] *= 0.001; e[i, 1] *= 0.001; }
+        using var predictor = TinyModels.Bag(e, new double[,] { { -1, 0 }, { 1, 0 } }, [5, 0], ["negative", "positive"]);
+        var input = TinyModels.Text(predictor, "the acting and the plot were fun and the music was too");
+        var attack = new HotFlip().RunToEnd(predictor, input, new MethodOptions());
+
+        Assert.False(attack.Succeeded);
+        Assert.Equal(HotFlip.DefaultMaxFlips, attack.Options.MaxFlips);
+        Assert.Equal(5, attack.Steps.Count);
+        Assert.Equal(7, new HotFlip().RunToEnd(predictor, input, new MethodOptions { MaxFlips = 7 }).Steps.Count);
+    }
 }
