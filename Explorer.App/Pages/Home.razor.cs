@@ -9,6 +9,7 @@ using Interpret.Results;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 
 namespace Explorer.App.Pages;
 
@@ -33,6 +34,8 @@ public partial class Home : IAsyncDisposable
     [Inject] ILogger<Home> Logger { get; set; } = default!;
     [Inject] AuthenticationStateProvider SignIn { get; set; } = default!;
     [Inject] IHttpContextAccessor Http { get; set; } = default!;
+    [Inject] IJSRuntime JS { get; set; } = default!;
+    [Inject] NavigationManager Nav { get; set; } = default!;
 
     [CascadingParameter(Name = "DarkMode")] public bool DarkMode { get; set; }
 
@@ -69,9 +72,13 @@ public partial class Home : IAsyncDisposable
     bool? _signed; // the heatmap's for/against toggle once the user has used it; null: each result's default
     bool _predicting;
     object? _current;
+    /// <summary>The request that made <see cref="_current"/>, as sent (for its curl command).</summary>
+    MethodRequest? _currentRequest;
     string? _error;
     string? _notice;
     bool _disposed;
+    /// <summary>A run's first record is on screen: bring the result into view once after that render.</summary>
+    bool _revealResult;
     /// <summary>Whom this page's jobs count against (the pool's per-user limit and turns): the signed-in user, else
     /// the address the circuit came from, when known.</summary>
     string? _owner;
@@ -86,6 +93,11 @@ public partial class Home : IAsyncDisposable
     string? CurrentKey => Model is { } model ? InputKeys.Of(model.Id, InputOf(model)) : null;
     bool PredictionStale => _prediction is not null && _predictedKey != CurrentKey;
     string ResultMethod => _current is null ? "" : ResultText.Method(_current);
+
+    /// <summary>Why Run is off for an input the page can already judge: a field over the length limit.</summary>
+    string? RunBlocked => Model is { } model && model.InputFields.FirstOrDefault(f => _values.GetValueOrDefault(f)?.Length > Options.Value.MaxCharacters) is { } field
+        ? $"Run is off: the {field} is over the limit of {Options.Value.MaxCharacters:N0} characters."
+        : null;
 
     /// <summary>The cost of the run as it is set up now, against the server's per-request budget; recomputed on each
     /// render, which only tokenises. With the prediction on screen, a tagger's "all entities" counts them all.</summary>
@@ -117,6 +129,38 @@ public partial class Home : IAsyncDisposable
         // Open on the configured model, else the seed's first demo (sentiment) when it is loaded, else the first model.
         SelectModel((_models.FirstOrDefault(m => m.Id == Ui.Value.DefaultModel)
                      ?? _models.FirstOrDefault(m => m.Task == "sentiment") ?? _models.FirstOrDefault())?.Id);
+        Apply(ViewLink.Parse(Nav.Uri));
+    }
+
+    /// <summary>Reopens the set-up a link carries; a part naming no loaded model or known method is ignored.</summary>
+    void Apply(ViewLink link)
+    {
+        if (link.Model is { } id && _models.Any(m => m.Id == id)) SelectModel(id);
+        if (Model is { } model)
+            foreach (var field in model.InputFields)
+                if (link.Input.TryGetValue(field, out var text)) _values[field] = text;
+        if (link.Method is { } method && MethodGuide.All.Any(m => m.Name == method)) SelectMethod(method);
+        if (link.Options is { } options) _form.Load(options);
+    }
+
+    /// <summary>Writes the set-up into the address bar (replacing the entry: no history entry per click).</summary>
+    void UpdateLink()
+    {
+        if (Model is not { } model) return;
+        var link = ViewLink.Of(model.Id, _method, _form.ToOptions(MethodGuide.Of(_method)), InputOf(model));
+        Nav.NavigateTo(Nav.BaseUri + link.ToQuery(), replace: true);
+    }
+
+    void ChooseModel(string? id)
+    {
+        SelectModel(id);
+        UpdateLink();
+    }
+
+    void ChooseMethod(string method)
+    {
+        SelectMethod(method);
+        UpdateLink();
     }
 
     protected override async Task OnInitializedAsync() =>
@@ -200,6 +244,7 @@ public partial class Home : IAsyncDisposable
     {
         if (Model is not { } model || Busy || _predicting) return;
         ClearMessages();
+        UpdateLink();
         var input = InputOf(model);
         Predictor predictor;
         TextInstance instance;
@@ -256,6 +301,7 @@ public partial class Home : IAsyncDisposable
     {
         if (Model is not { } model || Busy || _predicting) return;
         ClearMessages();
+        UpdateLink();
         var method = _method;
         var guide = MethodGuide.Of(method);
         var input = InputOf(model);
@@ -293,11 +339,13 @@ public partial class Home : IAsyncDisposable
             if (prediction.Entities is { Count: 0 })
                 throw new InputException("The tagger found no entities in this text, so there is nothing to interpret.");
             request = request with { Options = OptionsFor(prediction, options, guide.IsAttack) };
+            _currentRequest = request;
             var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token, _owner);
             (_queuePosition, _queueWait) = (job.QueuePosition, job.EstimatedWait);
             _ = WatchQueueAsync(job, token);
             await foreach (var record in job.Results(token))
             {
+                _revealResult |= _current is null;
                 (_current, _progress, _state) = (record, RunProgress.Of(record), RunState.Running);
                 Refresh();
             }
@@ -308,7 +356,7 @@ public partial class Home : IAsyncDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _state = RunState.Cancelled;
-            _notice = "Cancelled. The partial result below stops where the job stopped.";
+            _notice = "Cancelled: the partial result stops where the job stopped.";
         }
         catch (Exception e) when (e is InputException or QueueFullException or JobTimeoutException)
         {
@@ -385,6 +433,15 @@ public partial class Home : IAsyncDisposable
         {
             // The run ended or was cancelled.
         }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_revealResult) return;
+        _revealResult = false;
+        // The user may have scrolled down to earlier results; the new one paints at the top of the column.
+        try { await JS.InvokeVoidAsync("explorer.reveal", "result"); }
+        catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException) { }
     }
 
     void Refresh()

@@ -24,6 +24,24 @@ public sealed class OptionsForm
 
     public static IReadOnlyList<string> Objectives { get; } = ["loss", "log-prob", "logit"];
 
+    /// <summary>Fills the inputs from options (a shared link's); what they leave unset keeps its value.</summary>
+    public void Load(MethodOptions options)
+    {
+        Objective = options.Objective ?? Objective;
+        Target = options.Target ?? Target;
+        Steps = options.Steps ?? Steps;
+        Rule = options.Rule ?? Rule;
+        Samples = options.Samples ?? Samples;
+        NoiseScale = options.NoiseScale ?? NoiseScale;
+        Seed = options.Seed ?? Seed;
+        TimesInput = options.TimesInput ?? TimesInput;
+        Chunk = options.Chunk ?? Chunk;
+        MaxFlips = options.MaxFlips ?? MaxFlips;
+        Joint = options.Joint ?? Joint;
+        BeamSize = options.BeamSize ?? BeamSize;
+        Field = options.Field ?? Field;
+    }
+
     public MethodOptions ToOptions(MethodGuide method)
     {
         T? If<T>(MethodOption option, T? value) => method.Uses(option) ? value : default;
