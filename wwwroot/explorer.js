@@ -19,6 +19,13 @@ window.explorer = {
         link.remove();
         URL.revokeObjectURL(url);
     },
+    // The theme the user chose last ("dark" / "light"), kept in this browser only; null when none or storage is off.
+    savedTheme() {
+        try { return localStorage.getItem('explorer-theme'); } catch { return null; }
+    },
+    saveTheme(theme) {
+        try { localStorage.setItem('explorer-theme', theme); } catch { /* storage off: the choice lasts for this page */ }
+    },
     // True when the text reached the clipboard (the API refuses outside secure contexts or without permission).
     async copy(text) {
         try {
