@@ -38,7 +38,7 @@ static class InterpretCommand
             {
                 var name = parse.GetValue(method)!;
                 MethodRegistry.Check(name);
-                var defaults = parse.GetValue(options) is { } json ? RequestParser.ParseOptions(json) : null;
+                var defaults = parse.GetValue(options) is { } json ? RequestParser.ParseOptions(json, name) : null;
                 var inputPath = parse.GetValue(input)!;
                 var outputPath = parse.GetValue(output)!;
                 if (!File.Exists(inputPath)) throw new FileNotFoundException($"No input file {inputPath}.", inputPath);
