@@ -22,6 +22,8 @@ public static class RequestParser
     {
         try { return JsonDocument.Parse(json, Strict); }
         catch (JsonException e) { throw new InputException($"Malformed {what}: {e.Message}"); }
+        // Checking for duplicate keys unescapes every name; a lone surrogate escape in one ("\ud800") throws this.
+        catch (InvalidOperationException) { throw new InputException($"Malformed {what}: a key holds an unpaired surrogate escape such as \\ud800."); }
     }
 
     public static MethodRequest Parse(JsonElement root, MethodOptions? defaults = null, string? method = null)

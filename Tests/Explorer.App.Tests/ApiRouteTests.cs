@@ -95,6 +95,33 @@ public sealed class ApiRouteTests(ExplorerFactory factory)
         Assert.Equal(expected, detail);
     }
 
+    [Theory]
+    [InlineData("""{"input": {"text": "good", "text": "bad"}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"steps": 5, "steps": 6}}""")]
+    [InlineData("""{"input": "good"}""")]
+    [InlineData("""{"input": {"text": ["good"]}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"steps": -1}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"steps": 3000000000}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"rule": "simpson"}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"instance": 99}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"chunk": 0}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"objective": 1.5}}""")]
+    [InlineData("""{"input": {"text": "\ud800"}}""")]
+    [InlineData("""{"input": {"text": "good"}, "options": {"\ud800": 1}}""")]
+    [InlineData("\"just a string\"")]
+    [InlineData("null")]
+    [InlineData("{\"input\": {\"text\": \"good\"}} trailing")]
+    public async Task No_400_detail_names_a_dotnet_type(string body)
+    {
+        foreach (var url in new[] { Api.Interpret(MethodNames.IntegratedGradient), Api.Predict() })
+        {
+            var response = await _client.PostAsync(url, body);
+            if (url == Api.Predict() && response.StatusCode == HttpStatusCode.OK) continue; // predict ignores options
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} {body}: {(int)response.StatusCode}");
+            AssertNoTypeNames(await response.ProblemAsync(HttpStatusCode.BadRequest));
+        }
+    }
+
     /// <summary>Type names the serializer would put in its own messages ("System.Int32", "Nullable`1", "JsonElement").</summary>
     static void AssertNoTypeNames(string detail)
     {
