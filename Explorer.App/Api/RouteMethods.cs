@@ -17,6 +17,9 @@ public static class RouteMethods
         // Mapped without verbs, so it matches every method, including ones no list could name.
         api.Map(pattern, (HttpContext context) =>
             {
+                // The right verb lands here only when routing turned the route's own endpoint down for its body's
+                // content type (its Accepts metadata, declared for the OpenAPI document): the same 415 it would give.
+                if (HttpMethods.Equals(context.Request.Method, method)) throw new UnsupportedMediaTypeException(context.Request.ContentType);
                 context.Response.Headers.Allow = method;
                 return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
                     detail: $"{context.Request.Path} answers {method} only, not {context.Request.Method}.");
