@@ -22,6 +22,7 @@ public static class OpenApiServices
                     + "as the same JSON records the page and batch mode use. Errors are ProblemDetails whose detail says what to change.";
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<ExampleTransformer>();
             options.AddOperationTransformer<ProblemDescriptionTransformer>();
         });

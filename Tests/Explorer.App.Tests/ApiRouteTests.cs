@@ -37,7 +37,7 @@ public sealed class ApiRouteTests(ExplorerFactory factory)
     public async Task Get_on_every_post_route_is_405_with_allow_post()
     {
         var routes = ApiEndpoints.Routes(factory.Services).Where(r => r.Method == "POST").ToList();
-        Assert.Equal(4, routes.Count);
+        Assert.True(routes.Count >= 4, string.Join(", ", routes)); // predict, attention, interpret, attack, and any added later
         foreach (var (_, pattern) in routes)
         {
             var path = pattern.Replace("{model}", ExplorerFactory.Model).Replace("{method}", MethodNames.SimpleGradient);

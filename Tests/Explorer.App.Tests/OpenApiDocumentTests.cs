@@ -31,6 +31,7 @@ public sealed class OpenApiDocumentTests(ExplorerFactory factory)
         var document = await DocumentAsync();
 
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        Assert.False(document.TryGetProperty("security", out _)); // sign-in is off here
         var routes = ApiEndpoints.Routes(factory.Services).Select(r => $"{r.Method} {r.Pattern}").Order();
         var documented = Operations(document).Select(o => $"{o.Method} {o.Path}").Order();
         Assert.Equal(routes, documented);
@@ -147,6 +148,12 @@ public sealed class OpenApiDocumentTests(ExplorerFactory factory)
         foreach (var client in new[] { TestSignIn.Client(app), TestSignIn.Client(app, "a") })
             for (var i = 0; i < 3; i++)
                 Assert.Equal(routes, Operations(await DocumentAsync(client)).Count());
+        // It says the API takes a JWT bearer token.
+        var document = await DocumentAsync(TestSignIn.Client(app));
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("JWT", scheme.GetProperty("bearerFormat").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("bearer", out _));
         // The API itself still wants a token.
         Assert.Equal(HttpStatusCode.Unauthorized, (await TestSignIn.Client(app).GetAsync("/api/models")).StatusCode);
     }
