@@ -9,6 +9,7 @@ builder.Services
     .AddExplorerModels(builder.Configuration)
     .AddExplorerAuth(builder.Configuration)
     .AddExplorerApi(builder.Configuration)
+    .AddExplorerOpenApi()
     .AddExplorerUi(builder.Configuration)
     .AddExplorerTelemetry(builder.Configuration)
     .AddReverseProxy(builder.Configuration);

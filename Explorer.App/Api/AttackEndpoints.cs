@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Explorer.App.Api.Docs;
 using Explorer.App.Hosting;
 using Interpret.Core.Methods;
 using Interpret.Core.Models;
@@ -15,12 +17,14 @@ public static class AttackEndpoints
 {
     public static RouteGroupBuilder MapAttackEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/models/{model}/attack/{method}", Run).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
+        api.MapPost("/models/{model}/attack/{method}", Run).RequireRateLimiting(ApiRateLimits.PerClientPolicy)
+            .WithName("Attack").WithTags("Attacks").WithSummary("An adversarial attack on one input: the final Attack record")
+            .Accepts<MethodRequest>("application/json").ProducesWorkProblems().WithMetadata(ApiExamples.Attack);
         api.AllowOnly("/models/{model}/attack/{method}", "POST");
         return api;
     }
 
-    static async Task<Ok<Attack>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
+    static async Task<Ok<Attack>> Run([Description(ApiParameters.Model)] string model, [Description(ApiParameters.AttackMethod)] string method, HttpRequest request, ModelCatalog catalog,
         TorchWorkerPool pool, WorkBudget budget, ExplorerMetrics metrics, IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Explorer.App.Api.Docs;
 using Explorer.App.Hosting;
 using Interpret.Core.Methods;
 using Interpret.Core.Models;
@@ -15,12 +17,14 @@ public static class InterpretEndpoints
 {
     public static RouteGroupBuilder MapInterpretEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/models/{model}/interpret/{method}", Run).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
+        api.MapPost("/models/{model}/interpret/{method}", Run).RequireRateLimiting(ApiRateLimits.PerClientPolicy)
+            .WithName("Interpret").WithTags("Saliency").WithSummary("A saliency map of one input: the final Interpretation record")
+            .Accepts<MethodRequest>("application/json").ProducesWorkProblems().WithMetadata(ApiExamples.Interpret);
         api.AllowOnly("/models/{model}/interpret/{method}", "POST");
         return api;
     }
 
-    static async Task<Ok<Interpretation>> Run(string model, string method, HttpRequest request, ModelCatalog catalog,
+    static async Task<Ok<Interpretation>> Run([Description(ApiParameters.Model)] string model, [Description(ApiParameters.SaliencyMethod)] string method, HttpRequest request, ModelCatalog catalog,
         TorchWorkerPool pool, WorkBudget budget, ExplorerMetrics metrics, IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Explorer.App.Api.Docs;
 using Explorer.App.Hosting;
 using Interpret.Core.Methods;
 using Interpret.Core.Models;
@@ -16,18 +18,26 @@ public static class ModelEndpoints
 {
     public static RouteGroupBuilder MapModelEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/models", List);
-        api.MapPost("/models/{model}/predict", Predict).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
-        api.MapPost("/models/{model}/attention", Attention).RequireRateLimiting(ApiRateLimits.PerClientPolicy);
+        api.MapGet("/models", List).WithName("ListModels").WithTags("Models")
+            .WithSummary("Every model by id, with its task, fields and labels; one that failed to load says why")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).WithMetadata(ApiExamples.ListModels);
+        api.MapPost("/models/{model}/predict", Predict).RequireRateLimiting(ApiRateLimits.PerClientPolicy)
+            .WithName("Predict").WithTags("Models").WithSummary("The model's prediction for one input object")
+            .Accepts<IReadOnlyDictionary<string, string>>(JsonBody).ProducesWorkProblems().WithMetadata(ApiExamples.Predict);
+        api.MapPost("/models/{model}/attention", Attention).RequireRateLimiting(ApiRateLimits.PerClientPolicy)
+            .WithName("Attention").WithTags("Models").WithSummary("A transformer's attention probabilities per layer and head for one input object")
+            .Accepts<IReadOnlyDictionary<string, string>>(JsonBody).ProducesWorkProblems().WithMetadata(ApiExamples.Attention);
         api.AllowOnly("/models", "GET");
         api.AllowOnly("/models/{model}/predict", "POST");
         api.AllowOnly("/models/{model}/attention", "POST");
         return api;
     }
 
+    const string JsonBody = "application/json";
+
     static Ok<IReadOnlyList<ModelInfo>> List(ModelCatalog catalog) => TypedResults.Ok(catalog.All);
 
-    static async Task<Ok<Prediction>> Predict(string model, HttpRequest request, ModelCatalog catalog, TorchWorkerPool pool,
+    static async Task<Ok<Prediction>> Predict([Description(ApiParameters.Model)] string model, HttpRequest request, ModelCatalog catalog, TorchWorkerPool pool,
         IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);
@@ -38,7 +48,7 @@ public static class ModelEndpoints
         return TypedResults.Ok(prediction);
     }
 
-    static async Task<Ok<AttentionMaps>> Attention(string model, HttpRequest request, ModelCatalog catalog, TorchWorkerPool pool,
+    static async Task<Ok<AttentionMaps>> Attention([Description(ApiParameters.Transformer)] string model, HttpRequest request, ModelCatalog catalog, TorchWorkerPool pool,
         IOptions<ApiOptions> options, CancellationToken cancellation)
     {
         var predictor = catalog.Get(model);

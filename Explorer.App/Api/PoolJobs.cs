@@ -27,7 +27,7 @@ public static class PoolJobs
         long maxRequestBytes, WorkBudget budget, ExplorerMetrics metrics, CancellationToken cancellation) where T : class
     {
         var body = await RequestBody.ReadAsync(request, maxRequestBytes, cancellation);
-        var methodRequest = RequestParser.Parse(body);
+        var methodRequest = RequestParser.Parse(body, method: method);
         MethodRunner.Validate(predictor, method, methodRequest, budget);
         var clock = Stopwatch.StartNew();
         var outcome = "failed";

@@ -5,7 +5,6 @@ using Interpret.Core.Models;
 using Interpret.Core.Predictors;
 using Interpret.Core.Torch;
 using Interpret.Results;
-using Spectre.Console;
 
 namespace Explorer.App.Cli;
 
@@ -15,7 +14,8 @@ namespace Explorer.App.Cli;
 /// record, the same JSON the API returns, or {"line": n, "error": "…"} for a line that could not be processed.
 /// A bad line never stops the run. Rerunning the same command resumes after the output's last complete line
 /// (--overwrite starts again); Ctrl+C or SIGTERM stops after the current step, and a second run on the same output
-/// is refused while the first holds its lock.
+/// is refused while the first holds its lock. Exit codes: 0 every line succeeded, 1 some lines are error lines (this run's
+/// or kept from an earlier one), 2 the run could not start, 130 stopped.
 /// </summary>
 static class InterpretCommand
 {
@@ -38,7 +38,7 @@ static class InterpretCommand
             {
                 var name = parse.GetValue(method)!;
                 MethodRegistry.Check(name);
-                var defaults = parse.GetValue(options) is { } json ? RequestParser.ParseOptions(json) : null;
+                var defaults = parse.GetValue(options) is { } json ? RequestParser.ParseOptions(json, name) : null;
                 var inputPath = parse.GetValue(input)!;
                 var outputPath = parse.GetValue(output)!;
                 if (!File.Exists(inputPath)) throw new FileNotFoundException($"No input file {inputPath}.", inputPath);
@@ -66,28 +66,20 @@ static class InterpretCommand
         if (done > 0) Console.WriteLine($"Resuming after {done} of {total} lines already in {outputPath} (--overwrite starts again).");
         using var stop = new StopSignal();
         var clock = Stopwatch.StartNew();
-        BatchRunner.Summary? summary = null;
+        BatchRunner.Summary summary;
         try
         {
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask($"{method} on {predictor.Id}", maxValue: Math.Max(1, total));
-                    task.Value = done;
-                    summary = TorchThread.Run("torch-batch", () => BatchRunner.Run(predictor, method, lines, output.Writer, defaults,
-                        lineDone: finished => { done = finished; task.Value = finished; },
-                        lineFailed: error => AnsiConsole.MarkupLineInterpolated($"[red]line {error.Line}:[/] {error.Error}"),
-                        alreadyDone: output.CompleteLines, cancellation: stop.Token));
-                });
+            summary = BatchProgress.ForConsole().Run($"{method} on {predictor.Id}", total, done, (lineDone, lineFailed) =>
+                TorchThread.Run("torch-batch", () => BatchRunner.Run(predictor, method, lines, output.Writer, defaults,
+                    lineDone: finished => { done = finished; lineDone(finished); }, lineFailed: lineFailed,
+                    alreadyDone: output.CompleteLines, cancellation: stop.Token)));
         }
         catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
             Console.WriteLine($"Stopped after {done} of {total} lines ({clock.Elapsed.TotalSeconds:F1} s); {outputPath} holds every finished line. Rerun the same command to resume.");
             return StoppedExitCode;
         }
-        var resumed = summary!.Resumed > 0 ? $" ({summary.Resumed} resumed from the earlier run)" : "";
-        Console.WriteLine($"{summary.Results} results, {summary.Errors} errors{resumed}, {clock.Elapsed.TotalSeconds:F1} s → {outputPath}");
-        return 0;
+        Console.WriteLine(BatchOutcome.Line(summary, output.FailedLines, clock.Elapsed, outputPath));
+        return BatchOutcome.ExitCode(summary, output.FailedLines);
     }
 }

@@ -31,6 +31,7 @@ public static class Pipeline
     {
         app.MapStaticAssets();
         app.MapExplorerApi().RequireSignIn(app);
+        app.MapExplorerOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapExplorerTelemetry();
         // The one Content-Security-Policy (frame-ancestors included) comes from SecurityHeaders, not a second header.

@@ -45,7 +45,7 @@ public static class BatchRunner
             {
                 // Like one API request on the worker pool: whatever native tensors the line leaves behind go with it.
                 using var scope = TorchSharp.torch.NewDisposeScope();
-                var request = RequestParser.Parse(lines[i], defaults);
+                var request = RequestParser.Parse(lines[i], defaults, method);
                 written = ResultJson.Serialize(MethodRunner.Run(predictor, method, request, cancellation).Last());
                 results++;
             }

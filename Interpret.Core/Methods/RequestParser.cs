@@ -11,19 +11,22 @@ public static class RequestParser
     /// <summary>A key given twice is an error: which of the two values was meant is a guess.</summary>
     static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
-    public static MethodRequest Parse(string json, MethodOptions? defaults = null)
+    /// <param name="method">When given, an option the method does not take is an error that lists the ones it does.</param>
+    public static MethodRequest Parse(string json, MethodOptions? defaults = null, string? method = null)
     {
         using var document = ParseDocument(json, "JSON");
-        return Parse(document.RootElement, defaults);
+        return Parse(document.RootElement, defaults, method);
     }
 
     static JsonDocument ParseDocument(string json, string what)
     {
         try { return JsonDocument.Parse(json, Strict); }
         catch (JsonException e) { throw new InputException($"Malformed {what}: {e.Message}"); }
+        // Checking for duplicate keys unescapes every name; a lone surrogate escape in one ("\ud800") throws this.
+        catch (InvalidOperationException) { throw new InputException($"Malformed {what}: a key holds an unpaired surrogate escape such as \\ud800."); }
     }
 
-    public static MethodRequest Parse(JsonElement root, MethodOptions? defaults = null)
+    public static MethodRequest Parse(JsonElement root, MethodOptions? defaults = null, string? method = null)
     {
         if (root.ValueKind != JsonValueKind.Object) throw new InputException("Expected a JSON object such as {\"text\": \"…\"}.");
         if (!root.TryGetProperty("input", out var input))
@@ -33,7 +36,7 @@ public static class RequestParser
                 throw new InputException($"Unknown request member '{property.Name}'; a request has \"input\" and \"options\".");
         var options = defaults ?? new MethodOptions();
         if (root.TryGetProperty("options", out var o) && o.ValueKind != JsonValueKind.Null)
-            options = Merge(options, ReadOptions(o));
+            options = Merge(options, ReadOptions(o, method));
         return new MethodRequest(ReadInput(input), options);
     }
 
@@ -60,15 +63,16 @@ public static class RequestParser
         catch (InvalidOperationException) { throw new InputException($"{where} is not valid Unicode: it holds an unpaired surrogate escape such as \\ud800."); }
     }
 
-    public static MethodOptions ParseOptions(string json)
+    public static MethodOptions ParseOptions(string json, string? method = null)
     {
         using var document = ParseDocument(json, "options JSON");
-        return ReadOptions(document.RootElement);
+        return ReadOptions(document.RootElement, method);
     }
 
     /// <summary>Reads the options object, checking each member first so that errors name the option and the kind of
-    /// value it takes in the API's own words (never a .NET type).</summary>
-    public static MethodOptions ReadOptions(JsonElement element)
+    /// value it takes in the API's own words (never a .NET type). With a method, an option it does not take is an error
+    /// too (it would be silently ignored), and both errors list the method's own options.</summary>
+    public static MethodOptions ReadOptions(JsonElement element, string? method = null)
     {
         if (element.ValueKind != JsonValueKind.Object)
             throw new InputException("The options must be an object such as {\"steps\": 50}.");
@@ -76,7 +80,11 @@ public static class RequestParser
         {
             var name = ReadString(() => property.Name, "An option name");
             if (!OptionTypes.TryGetValue(name, out var type))
-                throw new InputException($"Unknown option '{name}'; the options are {string.Join(", ", OptionTypes.Keys)}.");
+                throw new InputException(method is null
+                    ? $"Unknown option '{name}'; the options are {string.Join(", ", OptionTypes.Keys)}."
+                    : $"Unknown option '{name}' for {method}; its options are {string.Join(", ", MethodOptionNames.For(method))}.");
+            if (method is not null && !MethodOptionNames.Applies(method, name))
+                throw new InputException($"The option '{name}' does not apply to {method}; its options are {string.Join(", ", MethodOptionNames.For(method))}.");
             try { property.Value.Deserialize(type, ResultJson.Options); }
             catch (JsonException) { throw new InputException($"The option '{name}' must be {Kind(type)}, not {Shorten(property.Value.GetRawText())}."); }
             catch (InvalidOperationException) { throw new InputException($"The option '{name}' is not valid Unicode: it holds an unpaired surrogate escape such as \\ud800."); }

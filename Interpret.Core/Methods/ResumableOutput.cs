@@ -14,15 +14,19 @@ public sealed class ResumableOutput : IDisposable
 {
     readonly FileStream _file;
 
-    ResumableOutput(FileStream file, int completeLines)
+    ResumableOutput(FileStream file, int completeLines, int failedLines)
     {
         _file = file;
         CompleteLines = completeLines;
+        FailedLines = failedLines;
         Writer = new StreamWriter(file, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
     }
 
     /// <summary>Output lines kept from an earlier run (0 for a new or overwritten file).</summary>
     public int CompleteLines { get; }
+
+    /// <summary>Kept lines that are error lines: input lines the earlier run could not process.</summary>
+    public int FailedLines { get; }
 
     /// <summary>Appends after the kept lines; flushes after every write.</summary>
     public TextWriter Writer { get; }
@@ -32,10 +36,10 @@ public sealed class ResumableOutput : IDisposable
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         try
         {
-            var (lines, length) = overwrite ? (0, 0L) : CompletePrefix(file);
+            var (lines, failed, length) = overwrite ? (0, 0, 0L) : CompletePrefix(file);
             file.SetLength(length);
             file.Seek(length, SeekOrigin.Begin);
-            return new ResumableOutput(file, lines);
+            return new ResumableOutput(file, lines, failed);
         }
         catch
         {
@@ -44,11 +48,11 @@ public sealed class ResumableOutput : IDisposable
         }
     }
 
-    /// <summary>How many complete lines the file starts with, and their length in bytes.</summary>
-    static (int Lines, long Bytes) CompletePrefix(Stream file)
+    /// <summary>How many complete lines the file starts with, how many of them are error lines, and their length in bytes.</summary>
+    static (int Lines, int Failed, long Bytes) CompletePrefix(Stream file)
     {
         file.Seek(0, SeekOrigin.Begin);
-        int lines = 0;
+        int lines = 0, failed = 0;
         long kept = 0, position = 0;
         var line = new MemoryStream();
         int b;
@@ -61,24 +65,27 @@ public sealed class ResumableOutput : IDisposable
                 line.WriteByte((byte)b);
                 continue;
             }
-            if (!IsJson(line.GetBuffer().AsMemory(0, (int)line.Length))) break;
+            var isError = IsErrorLine(line.GetBuffer().AsMemory(0, (int)line.Length));
+            if (isError is null) break;
             lines++;
+            if (isError.Value) failed++;
             kept = position;
             line.SetLength(0);
         }
-        return (lines, kept);
+        return (lines, failed, kept);
     }
 
-    static bool IsJson(ReadOnlyMemory<byte> utf8)
+    /// <summary>Null when the bytes are not JSON (an incomplete line); otherwise whether they are an error line.</summary>
+    static bool? IsErrorLine(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using var _ = JsonDocument.Parse(utf8);
-            return true;
+            using var line = JsonDocument.Parse(utf8);
+            return line.RootElement.ValueKind == JsonValueKind.Object && line.RootElement.TryGetProperty("error", out _);
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -156,5 +156,25 @@ public sealed class BatchCommandTests(ITestOutputHelper log) : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"SIGINT took {clock.ElapsedMilliseconds} ms");
     }
 
+    [Fact]
+    public void A_failed_line_makes_the_exit_code_1_and_the_summary_counts_it_also_after_resume()
+    {
+        File.WriteAllLines(InputFile, ["{\"text\": \"a fine film\"}", "{\"text\": \"\"}", "", "{\"text\": \"dull\"}", "{\"text\": \"warm\"}"]);
+        var output = Path.Combine(_folder, "failed.jsonl");
+
+        var (code, stdout, error) = Finish(Start(output, steps: 2));
+
+        Assert.True(code == 1, $"exit {code}: {stdout} {error}");
+        Assert.Matches(@"3 succeeded, 1 failed, 0 resumed from an earlier run; [0-9.]+ s → ", stdout);
+        Assert.Contains("line 2:", stdout);
+        // Redirected output: one progress line per input line, not Spectre's 25/50/75 % milestones.
+        foreach (var done in new[] { 1, 2, 3, 4 }) Assert.Contains($"integrated-gradient on sentiment-sst2-bilstm: {done} of 4 lines", stdout);
+
+        var (again, rerun, _) = Finish(Start(output, steps: 2));
+
+        Assert.Equal(1, again);
+        Assert.Contains("0 succeeded, 0 failed, 4 resumed from an earlier run (1 of them failed then)", rerun);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -82,6 +82,18 @@ public sealed class BatchResumeTests : IDisposable
     }
 
     [Fact]
+    public void Resuming_counts_the_kept_error_lines()
+    {
+        var path = Output("failed.jsonl");
+        RunInto(path);
+
+        using var output = ResumableOutput.Open(path, overwrite: false);
+
+        Assert.Equal(6, output.CompleteLines);
+        Assert.Equal(1, output.FailedLines); // "not json"
+    }
+
+    [Fact]
     public void Overwrite_starts_the_file_again()
     {
         var path = Output("overwrite.jsonl");
