@@ -59,6 +59,8 @@ public sealed class NerPredictor : Predictor
 
     public override ModelInfo Info { get; }
     public override Vocabulary Vocabulary => _model.Lexicon.Tokens;
+    // The word table is lower-cased: "John" is known when "john" is.
+    public override bool Knows(string token) => _model.Lexicon.Words.Knows(NerLexicon.WordKey(token));
     protected override ITokenEmbeddingModel Model => _model;
     public BiLstmCrfTagger Tagger => _model;
     public IReadOnlyList<string> TagSet => _tags;

@@ -121,7 +121,19 @@ public abstract class Predictor : IDisposable
         WorkMeter.Forward(batch);
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        return Decode(batch, Forward(batch));
+        return Decode(batch, Forward(batch)).Select((p, i) => p with { UnknownTokens = UnknownTokens(batch[i]) }).ToList();
+    }
+
+    /// <summary>Whether the model has a representation of its own for this token (HotFlip's and the unknown-word
+    /// count's notion); predictors whose tables normalise words (case) override it.</summary>
+    public virtual bool Knows(string token) => Vocabulary.Knows(token);
+
+    /// <summary>Per field, how many tokens the model does not know; null when it knows them all. A text mostly made of
+    /// unknown words (Chinese on an English model) gets a confident-looking answer that means little: the page says so.</summary>
+    IReadOnlyDictionary<string, int>? UnknownTokens(TextInstance input)
+    {
+        var counts = input.Fields.Select(f => (f.Name, Count: f.Tokens.Count(t => !Knows(t.Text)))).Where(f => f.Count > 0).ToList();
+        return counts.Count == 0 ? null : counts.ToDictionary(f => f.Name, f => f.Count);
     }
 
     /// <summary>

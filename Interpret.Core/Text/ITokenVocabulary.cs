@@ -7,4 +7,6 @@ public interface ITokenVocabulary
     int Count { get; }
     string this[int id] { get; }
     int IdOf(string token);
+    /// <summary>True when the token has an id of its own (it is listed and is not the unknown token itself).</summary>
+    bool Knows(string token);
 }

@@ -24,6 +24,7 @@ public sealed class Vocabulary : ITokenVocabulary
     public string this[int id] => _tokens[id];
     public int IdOf(string token) => _ids.TryGetValue(token, out var id) ? id : UnknownId;
     public bool Contains(string token) => _ids.ContainsKey(token);
+    public bool Knows(string token) => _ids.TryGetValue(token, out var id) && id != UnknownId;
     public IReadOnlyList<string> Tokens => _tokens;
 
     /// <summary>Tokens seen at least <paramref name="minCount"/> times, most frequent first (ties by ordinal order).</summary>

@@ -101,4 +101,23 @@ public sealed class ExplorerStateTests(ExplorerAppFixture app)
         Assert.All(flips, f => Assert.Contains(f.After!, text));
         await explorer.ScreenshotAsync("attack-used-as-input");
     }
+
+    [Fact]
+    public async Task Arabic_on_an_english_model_is_flagged_as_unknown_and_its_tokens_read_right_to_left()
+    {
+        await using var explorer = await app.OpenPageAsync();
+        await explorer.SelectModelAsync(Inputs.Model);
+        await explorer.SelectMethodAsync("simple-gradient");
+        await explorer.TypeInputAsync("text", "كان الفيلم رائعا جدا");
+        await explorer.ClickRunAsync();
+        await explorer.WaitForCompleteAsync();
+
+        await Assertions.Expect(explorer.Page.Locator(".unknown-words")).ToContainTextAsync("4 of the 4 tokens of the text are unknown");
+        var tokens = explorer.SaliencyTokens;
+        Assert.Equal(4, await tokens.CountAsync());
+        var first = (await tokens.First.BoundingBoxAsync())!;
+        var last = (await tokens.Last.BoundingBoxAsync())!;
+        Assert.True(first.X > last.X, $"the first word should stand right of the last: x {first.X} vs {last.X}");
+        await explorer.ScreenshotAsync("arabic-unknown-words");
+    }
 }

@@ -61,6 +61,7 @@ public sealed class WordPieceVocabulary : Interpret.Core.Text.ITokenVocabulary
     /// <summary>The id of <paramref name="token"/> (a continuation with its "##"), or [UNK]'s id if it is absent.</summary>
     public int IdOf(string token) => _ids.TryGetValue(token, out var id) ? id : UnkId;
     public bool Contains(string token) => _ids.ContainsKey(token);
+    public bool Knows(string token) => _ids.TryGetValue(token, out var id) && id != UnkId;
 
     public int PadId { get; }
     public int UnkId { get; }
