@@ -9,6 +9,6 @@ public static class PredictionText
 {
     public static string Of(Prediction prediction) =>
         prediction.Masks is null && prediction.Probabilities.Any(p => p.Label == prediction.Label)
-            ? $"{prediction.Label} ({prediction.ProbabilityOf(prediction.Label).ToString("P1", CultureInfo.InvariantCulture)})"
+            ? $"{prediction.Label} ({prediction.ProbabilityOf(prediction.Label).ToString("0.0%", CultureInfo.InvariantCulture)})"
             : prediction.Label;
 }

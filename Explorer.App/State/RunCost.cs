@@ -22,5 +22,5 @@ public sealed record RunCost(int Percent, string? Refusal)
         return new RunCost(percent, null);
     }
 
-    public string Text => Refusal ?? (Percent <= 1 ? "Cost: under 1 % of the work one request may use" : $"Cost: about {Percent} % of the work one request may use");
+    public string Text => Refusal ?? (Percent <= 1 ? "Cost: under 1% of the work one request may use" : $"Cost: about {Percent}% of the work one request may use");
 }
