@@ -29,6 +29,9 @@ public static class EntityColors
 
     static readonly string[] Palette = ["#f9c0c0", "#c0d8f9", "#d6f5b0", "#f5e0b0", "#e0c8f0", "#b0f0e0", "#f0f0a0", "#d0d0d0"];
 
+    /// <summary>The n-th colour of the fixed palette (coreference clusters by number), repeating after its 8 colours.</summary>
+    public static string Nth(int n) => Palette[((n % Palette.Length) + Palette.Length) % Palette.Length];
+
     public static string For(string type)
     {
         if (Known.TryGetValue(type, out var color)) return color;
