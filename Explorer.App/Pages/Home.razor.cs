@@ -115,7 +115,7 @@ public partial class Home : IAsyncDisposable
             if (_prediction is { } prediction && !PredictionStale)
             {
                 options = OptionsFor(prediction, options, guide.IsAttack);
-                instances = prediction.Entities?.Count;
+                instances = EntityChoice.Parts(prediction);
             }
             return RunCost.Of(predictor, _method, new MethodRequest(InputOf(model), options), Budget, instances);
         }
@@ -338,6 +338,8 @@ public partial class Home : IAsyncDisposable
             Refresh();
             if (prediction.Entities is { Count: 0 })
                 throw new InputException("The tagger found no entities in this text, so there is nothing to interpret.");
+            if (prediction.Clusters is { Count: 0 })
+                throw new InputException("The model linked no two mentions in this text, so there is no cluster to interpret.");
             request = request with { Options = OptionsFor(prediction, options, guide.IsAttack) };
             _currentRequest = request;
             var job = Pool.Submit(ct => MethodRunner.Run(predictor, method, request, ct, Budget), token, _owner);

@@ -37,6 +37,15 @@ public static class ExampleInputs
             Text("paris is the [MASK] of france ."),
             Text("the [MASK] opened the door and [MASK] walked in ."),
         ],
+        // WinoBias-style sentences (the seed's bias demos: which words make "she" link to one occupation or the other),
+        // and the opening of a novel from LitBank's test documents' kind of text.
+        ["coreference"] =
+        [
+            Text("The doctor called the nurse because she was late."),
+            Text("The nurse called the doctor because he was late."),
+            Text("The developer argued with the designer because she did not like the design."),
+            Text("Mr. Bennet was among the earliest of those who waited on Mr. Bingley. He had always intended to visit him, though to the last always assuring his wife that he should not go."),
+        ],
         // Three questions of the validation articles of SQuAD v1.1 dev (Rhine, Chloroplast), with their paragraphs as given.
         ["reading-comprehension"] =
         [

@@ -13,5 +13,8 @@ public static class InputHints
         : model.Task == "reading-comprehension"
             ? "The answer is a span of the passage. Saliency explains that span (log p(start) + log p(end)); attacks " +
               "change the question by default (the Field option picks the passage) and never the answer's words."
+        : model.Task == "coreference"
+            ? "A document of up to 512 tokens. Each cluster of linked mentions is one instance: saliency explains what " +
+              "links its mentions (the log-likelihood of its antecedent links); attacks never change a mention's words."
         : null;
 }
