@@ -48,7 +48,7 @@ public sealed class CompareTests(ExplorerAppFixture app, ITestOutputHelper outpu
             var rendered = await explorer.ReadSaliencyTokensAsync(column);
             output.WriteLine($"{model}: {string.Join(' ', rendered.Select(t => $"{t.Text}={t.ScoreValue:0.000}"))}");
             Assert.Equal(field.Tokens.Select(t => t.Text), rendered.Select(t => t.Text));
-            Assert.Equal(field.Normalized, rendered.Select(t => t.ScoreValue));
+            Assert.Equal(field.Raw, rendered.Select(t => t.ScoreValue)); // IG is gradient × input: shown signed
         }
         var prediction = await app.Api.PredictAsync(right, input);
         Assert.Contains(prediction.Label, await explorer.Page.Locator("#compare-prediction").TextContentAsync());

@@ -64,7 +64,7 @@ public sealed class MaskedLmTests(ExplorerAppFixture app, ITestOutputHelper outp
         var field = Assert.Single(Assert.Single(api.Instances).Fields);
         var rendered = await explorer.ReadSaliencyTokensAsync();
         Assert.Equal(field.Tokens.Select(t => t.Text), rendered.Select(t => t.Text));
-        Assert.Equal(field.Normalized, rendered.Select(t => t.ScoreValue));
+        Assert.Equal(field.Raw, rendered.Select(t => t.ScoreValue)); // gradient × input: shown signed
 
         // Attention: layers × heads of the model, one summary row per token.
         var maps = await app.Api.AttentionAsync(Inputs.MlmModel, Inputs.MaskText);
@@ -154,7 +154,7 @@ public sealed class MaskedLmTests(ExplorerAppFixture app, ITestOutputHelper outp
         var rendered = await explorer.ReadSaliencyTokensAsync();
         Assert.Contains("zorblaxian", rendered.Select(t => t.Text));
         Assert.Equal(words.Tokens.Select(t => t.Text), rendered.Select(t => t.Text));
-        Assert.Equal(words.Normalized, rendered.Select(t => t.ScoreValue), new ToleranceComparer(1e-12));
+        Assert.Equal(words.Raw, rendered.Select(t => t.ScoreValue), new ToleranceComparer(1e-12)); // signed: the pieces' raw sum
     }
 
     sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
