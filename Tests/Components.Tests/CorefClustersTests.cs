@@ -25,7 +25,7 @@ public class CorefClustersTests
     static string Visible(IRenderedComponent<CorefClusters> cut)
     {
         var copy = (AngleSharp.Dom.IElement)cut.Find(".coref-text").Clone();
-        foreach (var extra in copy.QuerySelectorAll(".coref-index, .sr-only").ToList()) extra.Remove();
+        foreach (var extra in copy.QuerySelectorAll(".coref-index, .visually-hidden").ToList()) extra.Remove();
         return copy.TextContent;
     }
 

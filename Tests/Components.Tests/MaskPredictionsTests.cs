@@ -58,7 +58,7 @@ public class MaskPredictionsTests
         Assert.Equal(["mask-0", "mask-1"], chips.Select(c => c.Id));
         Assert.Equal(["5", "7"], chips.Select(c => c.GetAttribute("data-position")));
         Assert.Equal(["she", "him"], chips.Select(c => c.GetAttribute("data-word")));
-        Assert.Equal([", mask 1 50.0%", ", mask 2 40.0%"], chips.Select(c => c.QuerySelector(".sr-only")!.TextContent));
+        Assert.Equal([", mask 1 50.0%", ", mask 2 40.0%"], chips.Select(c => c.QuerySelector(".visually-hidden")!.TextContent));
 
         var lists = cut.FindAll("section.mask-candidates");
         Assert.Equal(["0", "1"], lists.Select(l => l.GetAttribute("data-mask")));

@@ -162,7 +162,7 @@ public class TaggedSentenceTests
         // The name says the words, the type and the probability; the visible type label is not read twice.
         var microsoft = cut.Find("#entity-1");
         Assert.Equal("true", microsoft.QuerySelector(".entity-type")!.GetAttribute("aria-hidden"));
-        Assert.Equal(", ORG 91.0%", microsoft.QuerySelector(".sr-only")!.TextContent);
+        Assert.Equal(", ORG 91.0%", microsoft.QuerySelector(".visually-hidden")!.TextContent);
         var group = cut.Find("[role=group]");
         Assert.Equal("text: 3 entities; pick one to interpret", group.GetAttribute("aria-label"));
     }
