@@ -5,7 +5,8 @@ namespace Explorer.App.Cli;
 
 /// <summary>`evaluate --model &lt;id&gt; --file any-file`: scores a shipped model on any labelled file in its dataset's
 /// format (SST-2 TSV for sentiment, NLI TSV for entailment, CoNLL-2003 columns for NER, plain-text books or
-/// WikiText .tokens for the masked LM, comma-separated for several; SQuAD v1.1 JSON for readers, whose
+/// WikiText .tokens for the masked LM, CoNLL-2012 coreference files or a folder of them for coreference (with --split dev or test, a
+/// folder is narrowed to the documents the manifest lists for that split), comma-separated for several; SQuAD v1.1 JSON for readers, whose
 /// --skip-articles leaves out the first articles of the file, e.g. 38 to score the validation part of SQuAD dev) and prints the metrics. With --split the metrics are also
 /// written into the model's manifest.</summary>
 static class EvaluateCommand
@@ -26,7 +27,7 @@ static class EvaluateCommand
                 Console.Error.WriteLine($"No model folder {folder}.");
                 return 2;
             }
-            var metrics = Score(folder, parse.GetValue(file)!, parse.GetValue(skip));
+            var metrics = Score(folder, parse.GetValue(file)!, parse.GetValue(skip), parse.GetValue(split));
             if (parse.GetValue(split) is { } name) Record(folder, name, metrics);
             return 0;
         });
@@ -34,13 +35,14 @@ static class EvaluateCommand
     }
 
     public static void ScoreAndRecord(string folder, string file, string split, int skipArticles = 0) =>
-        Record(folder, split, Score(folder, file, skipArticles));
+        Record(folder, split, Score(folder, file, skipArticles, split));
 
-    static Dictionary<string, double> Score(string folder, string file, int skipArticles = 0)
+    static Dictionary<string, double> Score(string folder, string file, int skipArticles = 0, string? split = null)
     {
         var manifest = ModelManifest.Load(Path.Combine(folder, ModelFolder.ManifestFile));
         var metrics = manifest.Task == MiniLmSquadRecipe.Task ? MiniLmSquadRecipe.Score(folder, file, skipArticles)
             : manifest.Task == NerRecipe.Task ? NerRecipe.Score(folder, file)
+            : manifest.Task == CorefRecipe.Task ? CorefRecipe.Score(folder, file, split)
             : manifest.Task == MaskedLmRecipe.Task ? MaskedLmRecipe.Score(folder, file)
             : (ClassifierRecipe.ForTask(manifest.Task) ?? throw new InvalidOperationException($"evaluate does not know the task '{manifest.Task}' yet."))
                 .Score(folder, file);
