@@ -15,7 +15,10 @@ public static class CorefLoss
 {
     /// <summary>Σ log P(GOLD(i) | i) over the kept spans (all of them, or with <paramref name="onlyClusterMentions"/>
     /// only those in a cluster: a cluster's objective for interpretation). [] scalar.</summary>
-    public static Tensor LogLikelihood(CorefScores scores, IReadOnlyList<IReadOnlyList<MentionSpan>> clusters, bool onlyClusterMentions = false)
+    /// <param name="normalised">false: without the softmax's normaliser, log Σ_{j ∈ GOLD(i)} exp s(i, j) (the
+    /// "logit" objective)</param>
+    public static Tensor LogLikelihood(CorefScores scores, IReadOnlyList<IReadOnlyList<MentionSpan>> clusters, bool onlyClusterMentions = false,
+        bool normalised = true)
     {
         using var scope = NewDisposeScope();
         var clusterOf = ClusterIndex.Of(clusters);
@@ -38,7 +41,7 @@ public static class CorefLoss
         if (rows.Count == 0) return zeros([], dtype: scores.Scores.dtype).MoveToOuterDisposeScope();
         var goldMask = tensor(gold, [n, columns]);
         var goldScores = scores.Scores.masked_fill(goldMask.logical_not(), HeldScalars.MaskedOut);
-        var perSpan = goldScores.logsumexp(1) - scores.Scores.logsumexp(1);
+        var perSpan = normalised ? goldScores.logsumexp(1) - scores.Scores.logsumexp(1) : goldScores.logsumexp(1);
         return perSpan.index_select(0, tensor(rows.ToArray())).sum().MoveToOuterDisposeScope();
     }
 
