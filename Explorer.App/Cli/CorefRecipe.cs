@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Interpret.Core.Coreference;
 using Interpret.Core.Data;
 using Interpret.Core.Models;
+using Interpret.Core.Predictors;
 using Interpret.Core.Training;
 
 namespace Explorer.App.Cli;
@@ -117,6 +118,43 @@ static class CorefRecipe
         Console.WriteLine($"Wrote {folder} (best dev CoNLL F1 while training {result.BestDevF1:P2}, epoch {result.BestEpoch}, {clock.Elapsed.TotalMinutes:F1} min).");
         EvaluateCommand.ScoreAndRecord(folder, litBank, "dev");
         EvaluateCommand.ScoreAndRecord(folder, litBank, "test");
+        RecordProbes(folder, data);
+    }
+
+    /// <summary>The bias probes, recorded in the manifest: GAP test (typed text through the predictor) and the four
+    /// WinoBias test sets (type 1 and 2, pro- and anti-stereotypical), with each type's pro − anti gap.</summary>
+    public static void RecordProbes(string folder, string data)
+    {
+        EvaluateCommand.ScoreAndRecord(folder, Path.Combine(data, GapTestFile), "gap-test");
+        var winoBias = new Dictionary<string, double>();
+        foreach (var type in new[] { 1, 2 })
+        {
+            foreach (var stance in new[] { "pro", "anti" })
+            {
+                var metrics = Score(folder, Path.Combine(data, $"coref/winobias/conll/test_type{type}_{stance}_stereotype.v4_auto_conll"), null);
+                winoBias[$"type{type}_{stance}_conll_f1"] = metrics["conll_f1"];
+                winoBias[$"type{type}_{stance}_muc_f1"] = metrics["muc_f1"];
+            }
+            winoBias[$"type{type}_gap_conll_f1"] = winoBias[$"type{type}_pro_conll_f1"] - winoBias[$"type{type}_anti_conll_f1"];
+        }
+        var path = Path.Combine(folder, ModelFolder.ManifestFile);
+        var manifest = ModelManifest.Load(path);
+        manifest.Metrics["winobias-test"] = winoBias;
+        manifest.Save(path);
+        Console.WriteLine("WinoBias test: " + string.Join(", ", winoBias.Select(m => $"{m.Key} {m.Value:P2}")));
+    }
+
+    const string GapTestFile = "coref/gap/gap-test.tsv";
+
+    /// <summary>GAP accuracy (A / B / neither) and pair F1 by gender from the model's clusters on the typed snippets.</summary>
+    static Dictionary<string, double> ScoreGap(string folder, string file)
+    {
+        using var predictor = (CoreferencePredictor)ModelFolder.Load(folder);
+        var rows = GapReader.Read(file);
+        var metrics = GapEvaluation.Score(predictor, rows);
+        Console.WriteLine($"GAP {rows.Count} snippets: accuracy {metrics["accuracy"]:P2}, F1 {metrics["f1"]:P2} (masculine {metrics["f1_masculine"]:P2}, " +
+            $"feminine {metrics["f1_feminine"]:P2}, ratio {metrics["bias_feminine_over_masculine"]:F3})");
+        return metrics;
     }
 
     /// <summary>
@@ -126,6 +164,7 @@ static class CorefRecipe
     /// </summary>
     public static Dictionary<string, double> Score(string folder, string file, string? split)
     {
+        if (file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)) return ScoreGap(folder, file);
         var manifest = ModelManifest.Load(Path.Combine(folder, ModelFolder.ManifestFile));
         var documents = CorefConllReader.ReadAll(file);
         if (Directory.Exists(file) && split is not null && manifest.Training?["split"]?[split] is JsonArray names)

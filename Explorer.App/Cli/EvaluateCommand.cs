@@ -18,7 +18,10 @@ static class EvaluateCommand
         var split = new Option<string?>("--split") { Description = "Record the metrics in the manifest under this split name (e.g. dev)." };
         var models = new Option<string>("--models") { Description = "Folder of model folders.", DefaultValueFactory = _ => RepositoryPaths.Models };
         var skip = new Option<int>("--skip-articles") { Description = "Readers: leave out the file's first N articles (38 = the validation part of SQuAD dev).", DefaultValueFactory = _ => 0 };
-        var command = new Command("evaluate", "Score a model on a labelled file and print its metrics.") { model, file, split, models, skip };
+        var probes = new Option<bool>("--probes") { Description = "Coreference: run the GAP test and WinoBias test probes (from --data) and record them in the manifest." };
+        var data = new Option<string>("--data") { Description = "Folder of the shared datasets (for --probes).", DefaultValueFactory = _ => RepositoryPaths.SharedData };
+        file.Required = false;
+        var command = new Command("evaluate", "Score a model on a labelled file and print its metrics.") { model, file, split, models, skip, probes, data };
         command.SetAction(parse =>
         {
             var folder = Path.Combine(parse.GetValue(models)!, parse.GetValue(model)!);
@@ -27,7 +30,17 @@ static class EvaluateCommand
                 Console.Error.WriteLine($"No model folder {folder}.");
                 return 2;
             }
-            var metrics = Score(folder, parse.GetValue(file)!, parse.GetValue(skip), parse.GetValue(split));
+            if (parse.GetValue(probes))
+            {
+                CorefRecipe.RecordProbes(folder, parse.GetValue(data)!);
+                return 0;
+            }
+            if (parse.GetValue(file) is not { } path)
+            {
+                Console.Error.WriteLine("--file is required (or --probes for a coreference model).");
+                return 2;
+            }
+            var metrics = Score(folder, path, parse.GetValue(skip), parse.GetValue(split));
             if (parse.GetValue(split) is { } name) Record(folder, name, metrics);
             return 0;
         });

@@ -94,7 +94,7 @@ public sealed class CoreferencePredictor : Predictor
             var scores = _model.Score(outputs[r], field.Tokens.Count);
             var clusters = CorefDecoder.Clusters(scores, singletons: false);
             var records = clusters.Select((c, i) => new CorefCluster(i, c.Select(m => Mention(field, m)).ToList(),
-                Math.Exp(CorefLoss.LogLikelihood(scores, [c], onlyClusterMentions: true).item<float>()))).ToList();
+                Math.Exp(CorefLoss.LogLikelihood(scores, [c], onlyClusterMentions: true).to_type(ScalarType.Float64).item<double>()))).ToList();
             var label = records.Count == 0 ? NoClusters : string.Join(" · ", records.Select(Describe));
             var probabilities = records.Select(c => new LabelProbability(Describe(c), c.Probability)).ToList();
             return new Prediction(Info.Id, label, probabilities, instance.Fields, Clusters: records);
