@@ -116,9 +116,28 @@ static class CorefRecipe
         ModelFolder.Save(folder, manifest, result.Model, result.Model.Lexicon.Tokens);
         result.Model.Dispose();
         Console.WriteLine($"Wrote {folder} (best dev CoNLL F1 while training {result.BestDevF1:P2}, epoch {result.BestEpoch}, {clock.Elapsed.TotalMinutes:F1} min).");
+        SelectSingletonThreshold(folder, data);
         EvaluateCommand.ScoreAndRecord(folder, litBank, "dev");
         EvaluateCommand.ScoreAndRecord(folder, litBank, "test");
         RecordProbes(folder, data);
+    }
+
+    static readonly double[] Thresholds = [-2, -1.5, -1, -0.5, 0, 0.5, 1];
+
+    /// <summary>Picks the singleton threshold with the best dev CoNLL F1 and writes it into the manifest's
+    /// architecture (the weights do not change; the explorer shows no singletons either way).</summary>
+    public static void SelectSingletonThreshold(string folder, string data)
+    {
+        var path = Path.Combine(folder, ModelFolder.ManifestFile);
+        var manifest = ModelManifest.Load(path);
+        var dev = CorefSplit.Of(CorefConllReader.ReadAll(Path.Combine(data, LitBankFolder))).Dev;
+        Dictionary<double, double> sweep;
+        using (var model = CorefModelFolder.Load(folder)) sweep = CorefEvaluation.SingletonThresholdSweep(model, dev, Thresholds);
+        var best = sweep.MaxBy(s => s.Value).Key;
+        Console.WriteLine("Dev CoNLL F1 by singleton threshold: " + string.Join(", ", sweep.Select(s => $"{s.Key}: {s.Value:P2}")) + $"; chosen {best}");
+        manifest.Architecture.Parameters["singletonThreshold"] = best;
+        manifest.Training!["singletonThresholdSweep"] = new JsonObject(sweep.Select(s => KeyValuePair.Create(s.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)Math.Round(s.Value, 6))));
+        manifest.Save(path);
     }
 
     /// <summary>The bias probes, recorded in the manifest: GAP test (typed text through the predictor) and the four

@@ -6,13 +6,13 @@ namespace Interpret.Core.Coreference;
 /// <summary>
 /// Clusters from antecedent scores, as Lee et al. (2017) decode: each kept span (in document order) links to its
 /// best-scoring antecedent, or to none when the dummy scores best; linked spans form clusters by transitivity.
-/// With <c>singletons</c>, a kept span that links to nothing and has a positive mention score (the mention
-/// loss's p &gt; ½) is a cluster of its own (LitBank annotates singletons; the explorer shows only clusters of two
+/// With <c>singletons</c>, a kept span that links to nothing and has a mention score above the threshold (0: the
+/// mention loss's p &gt; ½) is a cluster of its own (LitBank annotates singletons; the explorer shows only clusters of two
 /// or more). Clusters come out ordered by their first mention, mentions in document order.
 /// </summary>
 public static class CorefDecoder
 {
-    public static List<IReadOnlyList<MentionSpan>> Clusters(CorefScores scores, bool singletons)
+    public static List<IReadOnlyList<MentionSpan>> Clusters(CorefScores scores, bool singletons, double singletonThreshold = 0)
     {
         int n = scores.Kept.Count, columns = 1 + scores.AntecedentColumns;
         var values = scores.Scores.detach().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
@@ -27,7 +27,7 @@ public static class CorefDecoder
                 if (values[i * columns + c] > values[i * columns + best]) best = c;
             if (best == 0)
             {
-                if (singletons && mentionScores[i] > 0)
+                if (singletons && mentionScores[i] > singletonThreshold)
                 {
                     clusterOf[i] = clusters.Count;
                     clusters.Add([scores.Kept[i]]);

@@ -25,6 +25,7 @@ public static class CorefSpec
         ["spansPerToken"] = c.SpansPerToken,
         ["maxAntecedents"] = c.MaxAntecedents,
         ["dropout"] = c.Dropout,
+        ["singletonThreshold"] = c.SingletonThreshold,
         ["tokenEmbedder"] = "lower-cased word (GloVe 50d init) ⊕ case shape ⊕ character CNN (max-pooled ReLU)",
         ["spanRepresentation"] = "BiLSTM states at both ends ⊕ attention-weighted token embeddings (head) ⊕ width embedding",
         ["characterVocabulary"] = characters,
@@ -36,7 +37,7 @@ public static class CorefSpec
         var config = new CorefConfig((int)p["words"]!, (int)p["wordDim"]!, (int)p["caseDim"]!, (int)p["characters"]!,
             (int)p["charDim"]!, (int)p["charFilters"]!, (int)p["charKernel"]!, (int)p["maxCharacters"]!, (int)p["hiddenSize"]!,
             (int)p["featureDim"]!, (int)p["ffnnSize"]!, (int)p["maxSpanWidth"]!, (double)p["spansPerToken"]!, (int)p["maxAntecedents"]!,
-            (double)p["dropout"]!);
+            (double)p["dropout"]!, (double?)p["singletonThreshold"] ?? 0);
         return (config, (string)p["characterVocabulary"]!);
     }
 }

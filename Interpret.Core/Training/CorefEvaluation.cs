@@ -15,7 +15,24 @@ public static class CorefEvaluation
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var encoded = model.call(model.Lexicon.Encode([tokens]), NerLexicon.Mask([tokens.Count]));
-        return CorefDecoder.Clusters(model.Score(encoded[0], tokens.Count), singletons);
+        return CorefDecoder.Clusters(model.Score(encoded[0], tokens.Count), singletons, model.Config.SingletonThreshold);
+    }
+
+    /// <summary>CoNLL F1 (with singletons) of each singleton threshold on the documents, the model run once per document.</summary>
+    public static Dictionary<double, double> SingletonThresholdSweep(CorefModel model, IReadOnlyList<CorefDocument> documents, IReadOnlyList<double> thresholds)
+    {
+        model.Freeze();
+        var evaluators = thresholds.ToDictionary(t => t, _ => new CorefEvaluator());
+        foreach (var document in documents)
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var tokens = document.Tokens;
+            var encoded = model.call(model.Lexicon.Encode([tokens]), NerLexicon.Mask([tokens.Count]));
+            var scores = model.Score(encoded[0], tokens.Count);
+            foreach (var t in thresholds) evaluators[t].Add(document.Clusters, CorefDecoder.Clusters(scores, true, t));
+        }
+        return evaluators.ToDictionary(e => e.Key, e => e.Value.ConllF1);
     }
 
     /// <param name="singletons">whether predictions include singleton clusters (yes when the gold annotates them)</param>

@@ -111,6 +111,7 @@ public class CorefModelTests
         var scores = HandMade(new double[,] { { 0, Out, Out }, { 0, -1, Out }, { 0, 2, 3 } }, [1, 0.5, 1]);
         Assert.Equal([[new MentionSpan(0, 1), new MentionSpan(4, 5)]], CorefDecoder.Clusters(scores, singletons: false));
         Assert.Equal([[new MentionSpan(0, 1), new MentionSpan(4, 5)], [new MentionSpan(2, 3)]], CorefDecoder.Clusters(scores, singletons: true));
+        Assert.Equal([[new MentionSpan(0, 1), new MentionSpan(4, 5)]], CorefDecoder.Clusters(scores, singletons: true, singletonThreshold: 0.6));
         Assert.Equal(5, DistanceBuckets.Of(7));
         Assert.Equal(6, DistanceBuckets.Of(8));
         Assert.Equal(9, DistanceBuckets.Of(500));
