@@ -116,27 +116,44 @@ static class CorefRecipe
         ModelFolder.Save(folder, manifest, result.Model, result.Model.Lexicon.Tokens);
         result.Model.Dispose();
         Console.WriteLine($"Wrote {folder} (best dev CoNLL F1 while training {result.BestDevF1:P2}, epoch {result.BestEpoch}, {clock.Elapsed.TotalMinutes:F1} min).");
-        SelectSingletonThreshold(folder, data);
+        SelectDecoding(folder, data);
         EvaluateCommand.ScoreAndRecord(folder, litBank, "dev");
         EvaluateCommand.ScoreAndRecord(folder, litBank, "test");
         RecordProbes(folder, data);
     }
 
     static readonly double[] Thresholds = [-2, -1.5, -1, -0.5, 0, 0.5, 1];
+    static readonly int[] AntecedentCounts = [30, 60, 120, 200];
 
-    /// <summary>Picks the singleton threshold with the best dev CoNLL F1 and writes it into the manifest's
-    /// architecture (the weights do not change; the explorer shows no singletons either way).</summary>
-    public static void SelectSingletonThreshold(string folder, string data)
+    /// <summary>Picks the decoding settings with the best dev CoNLL F1 and writes them into the manifest's architecture:
+    /// K, how many preceding spans each span may link to (the weights do not depend on it: distances beyond 63 tokens
+    /// share one bucket), and the singleton threshold (the explorer shows no singletons either way).</summary>
+    public static void SelectDecoding(string folder, string data)
     {
         var path = Path.Combine(folder, ModelFolder.ManifestFile);
         var manifest = ModelManifest.Load(path);
         var dev = CorefSplit.Of(CorefConllReader.ReadAll(Path.Combine(data, LitBankFolder))).Dev;
-        Dictionary<double, double> sweep;
-        using (var model = CorefModelFolder.Load(folder)) sweep = CorefEvaluation.SingletonThresholdSweep(model, dev, Thresholds);
-        var best = sweep.MaxBy(s => s.Value).Key;
-        Console.WriteLine("Dev CoNLL F1 by singleton threshold: " + string.Join(", ", sweep.Select(s => $"{s.Key}: {s.Value:P2}")) + $"; chosen {best}");
-        manifest.Architecture.Parameters["singletonThreshold"] = best;
-        manifest.Training!["singletonThresholdSweep"] = new JsonObject(sweep.Select(s => KeyValuePair.Create(s.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)Math.Round(s.Value, 6))));
+        var trainedWith = manifest.Training!["trainedMaxAntecedents"]?.GetValue<int>() ?? (int)manifest.Architecture.Parameters["maxAntecedents"]!;
+        var table = new JsonObject();
+        (int K, double Threshold, double F1) best = (trainedWith, 0, -1);
+        foreach (var k in AntecedentCounts)
+        {
+            var parameters = (JsonObject)manifest.Architecture.Parameters.DeepClone();
+            parameters["maxAntecedents"] = k;
+            Dictionary<double, double> sweep;
+            using (var model = CorefModelFolder.Load(folder, manifest with { Architecture = manifest.Architecture with { Parameters = parameters } }))
+                sweep = CorefEvaluation.SingletonThresholdSweep(model, dev, Thresholds);
+            Console.WriteLine($"K = {k}: dev CoNLL F1 by singleton threshold " + string.Join(", ", sweep.Select(s => $"{s.Key}: {s.Value:P2}")));
+            table[$"K={k}"] = new JsonObject(sweep.Select(s => KeyValuePair.Create(s.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)Math.Round(s.Value, 6))));
+            foreach (var (threshold, f1) in sweep)
+                if (f1 > best.F1) best = (k, threshold, f1);
+        }
+        Console.WriteLine($"Chosen on dev: K = {best.K}, singleton threshold {best.Threshold} (CoNLL F1 {best.F1:P2}).");
+        manifest.Architecture.Parameters["maxAntecedents"] = best.K;
+        manifest.Architecture.Parameters["singletonThreshold"] = best.Threshold;
+        manifest.Training["trainedMaxAntecedents"] = trainedWith;
+        manifest.Training.Remove("singletonThresholdSweep");
+        manifest.Training["decodingSweep"] = table;
         manifest.Save(path);
     }
 

@@ -20,7 +20,7 @@ static class EvaluateCommand
         var skip = new Option<int>("--skip-articles") { Description = "Readers: leave out the file's first N articles (38 = the validation part of SQuAD dev).", DefaultValueFactory = _ => 0 };
         var probes = new Option<bool>("--probes") { Description = "Coreference: run the GAP test and WinoBias test probes (from --data) and record them in the manifest." };
         var data = new Option<string>("--data") { Description = "Folder of the shared datasets (for --probes).", DefaultValueFactory = _ => RepositoryPaths.SharedData };
-        var selectThreshold = new Option<bool>("--select-threshold") { Description = "Coreference: choose the singleton threshold on the LitBank dev documents and write it into the manifest." };
+        var selectThreshold = new Option<bool>("--select-decoding") { Description = "Coreference: choose K (antecedents per span) and the singleton threshold on the LitBank dev documents and write them into the manifest." };
         file.Required = false;
         var command = new Command("evaluate", "Score a model on a labelled file and print its metrics.") { model, file, split, models, skip, probes, data, selectThreshold };
         command.SetAction(parse =>
@@ -33,7 +33,7 @@ static class EvaluateCommand
             }
             if (parse.GetValue(selectThreshold))
             {
-                CorefRecipe.SelectSingletonThreshold(folder, parse.GetValue(data)!);
+                CorefRecipe.SelectDecoding(folder, parse.GetValue(data)!);
                 return 0;
             }
             if (parse.GetValue(probes))

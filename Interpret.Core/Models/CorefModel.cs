@@ -107,7 +107,9 @@ public sealed class CorefModel : Module<Tensor, Tensor, Tensor>, ITokenEmbedding
     /// <summary>Scores one document's spans from its row of <see cref="forward"/>'s output.</summary>
     /// <param name="encoded">[time, E + 2H] (a row; positions from <paramref name="length"/> on are ignored)</param>
     /// <param name="keep">spans kept whatever their mention score (an objective's mentions); null for none</param>
-    public CorefScores Score(Tensor encoded, int length, IReadOnlyCollection<MentionSpan>? keep = null)
+    /// <param name="scoreOnly">the kept spans whose antecedents are scored (the others' rows give the dummy
+    /// probability 1); null for all</param>
+    public CorefScores Score(Tensor encoded, int length, IReadOnlyCollection<MentionSpan>? keep = null, IReadOnlySet<MentionSpan>? scoreOnly = null)
     {
         using var scope = NewDisposeScope();
         var x = encoded.narrow(0, 0, length);
@@ -146,30 +148,40 @@ public sealed class CorefModel : Module<Tensor, Tensor, Tensor>, ITokenEmbedding
 
         int n = kept.Count, k = Math.Min(Config.MaxAntecedents, Math.Max(0, n - 1));
         var antecedents = new int[n, k];
-        var antecedentIds = new long[n * k];
-        var valid = new bool[n * k];
-        var distances = new long[n * k];
         for (int i = 0; i < n; i++)
+            for (int a = 0; a < k; a++) antecedents[i, a] = i - 1 - a;
+        // Pairs are scored for the rows asked for only: an objective reads its cluster's rows, so its graph (kept for
+        // the backward pass) grows with the cluster, not with the document times K.
+        var rows = Enumerable.Range(0, n).Where(i => scoreOnly is null || scoreOnly.Contains(keptSpans[i])).ToList();
+        int r = rows.Count;
+        var antecedentIds = new long[r * k];
+        var valid = new bool[r * k];
+        var distances = new long[r * k];
+        for (int row = 0; row < r; row++)
             for (int a = 0; a < k; a++)
             {
-                int j = i - 1 - a;
-                antecedents[i, a] = j;
-                antecedentIds[i * k + a] = Math.Max(j, 0);
-                valid[i * k + a] = j >= 0;
-                distances[i * k + a] = j >= 0 ? DistanceBuckets.Of(keptSpans[i].Start - keptSpans[j].Start) : 0;
+                int i = rows[row], j = i - 1 - a;
+                antecedentIds[row * k + a] = Math.Max(j, 0);
+                valid[row * k + a] = j >= 0;
+                distances[row * k + a] = j >= 0 ? DistanceBuckets.Of(keptSpans[i].Start - keptSpans[j].Start) : 0;
             }
         Tensor scores;
-        if (k == 0) scores = zeros(n, 1, dtype: encoded.dtype);
+        if (k == 0 || r == 0) scores = cat([zeros(n, 1, dtype: encoded.dtype), zeros(n, k, dtype: encoded.dtype).masked_fill(ones(n, k, dtype: ScalarType.Bool), HeldScalars.MaskedOut)], 1);
         else
         {
-            var antecedentIndex = tensor(antecedentIds, [n, k]);
-            var gj = Rows(g, antecedentIndex); // [n, k, span]
-            var hidden = functional.relu(pairFromMention.call(g).unsqueeze(1).Plus(pairFromAntecedent.call(gj))
-                .Plus(pairFromProduct.call(g.unsqueeze(1) * gj)).Plus(pairFromDistance.call(tensor(distances, [n, k]))));
+            var rowIndex = tensor(rows.Select(i => (long)i).ToArray());
+            var antecedentIndex = tensor(antecedentIds, [r, k]);
+            var gi = Rows(g, rowIndex);
+            var gj = Rows(g, antecedentIndex); // [r, k, span]
+            var hidden = functional.relu(pairFromMention.call(gi).unsqueeze(1).Plus(Rows(pairFromAntecedent.call(g), antecedentIndex))
+                .Plus(pairFromProduct.call(gi.unsqueeze(1) * gj)).Plus(pairFromDistance.call(tensor(distances, [r, k]))));
             var pairScores = pairOutput.call(pairDropout.call(hidden)).squeeze(2);
-            var linkScores = keptMentionScores.unsqueeze(1).Plus(Rows(keptMentionScores.unsqueeze(1), antecedentIndex).squeeze(2)).Plus(pairScores)
-                .masked_fill(tensor(valid, [n, k]).logical_not(), HeldScalars.MaskedOut);
-            scores = cat([zeros(n, 1, dtype: linkScores.dtype), linkScores], 1);
+            var linkScores = Rows(keptMentionScores.unsqueeze(1), rowIndex).Plus(Rows(keptMentionScores.unsqueeze(1), antecedentIndex).squeeze(2)).Plus(pairScores)
+                .masked_fill(tensor(valid, [r, k]).logical_not(), HeldScalars.MaskedOut);
+            var rowScores = cat([zeros(r, 1, dtype: linkScores.dtype), linkScores], 1);
+            scores = r == n ? rowScores
+                : cat([zeros(n, 1, dtype: linkScores.dtype), zeros(n, k, dtype: linkScores.dtype).masked_fill(ones(n, k, dtype: ScalarType.Bool), HeldScalars.MaskedOut)], 1)
+                    .index_copy(0, rowIndex, rowScores);
         }
         return new CorefScores(candidates, mentionScores.MoveToOuterDisposeScope(), keptSpans, keptMentionScores.MoveToOuterDisposeScope(),
             antecedents, scores.MoveToOuterDisposeScope());

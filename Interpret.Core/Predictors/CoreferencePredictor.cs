@@ -79,7 +79,8 @@ public sealed class CoreferencePredictor : Predictor
         for (int r = 0; r < batch.Count; r++)
         {
             var clusters = CorefTarget.Decode(batch[r].Target).Clusters;
-            var scores = _model.Score(outputs[r], batch[r].Input.Fields[0].Tokens.Count, clusters.SelectMany(c => c).ToHashSet());
+            var mentions = clusters.SelectMany(c => c).ToHashSet();
+            var scores = _model.Score(outputs[r], batch[r].Input.Fields[0].Tokens.Count, mentions, scoreOnly: mentions);
             values.Add(CorefLoss.LogLikelihood(scores, clusters, onlyClusterMentions: true, normalised: objective != Objective.Logit));
         }
         return stack(values);
@@ -87,9 +88,10 @@ public sealed class CoreferencePredictor : Predictor
 
     protected override IReadOnlyList<Prediction> Decode(IReadOnlyList<TextInstance> batch, Tensor outputs)
     {
-        using var scope = NewDisposeScope();
         return batch.Select((instance, r) =>
         {
+            // One scope per row: a batch of IG steps would otherwise hold every row's pair scores at once.
+            using var scope = NewDisposeScope();
             var field = instance.Fields[0];
             var scores = _model.Score(outputs[r], field.Tokens.Count);
             var clusters = CorefDecoder.Clusters(scores, singletons: false);
