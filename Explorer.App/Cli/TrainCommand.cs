@@ -9,7 +9,7 @@ static class TrainCommand
 {
     public static Command Create()
     {
-        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id).Append(BertSentimentRecipe.Id).Concat(MiniLmRecipe.All.Select(r => r.Id)).Append(MiniLmSquadRecipe.Id).Append(BidafSquadRecipe.Id));
+        var ids = string.Join(", ", ClassifierRecipe.All.Select(r => r.Id).Append(NerRecipe.Id).Append(MaskedLmRecipe.Id).Append(BertSentimentRecipe.Id).Concat(MiniLmRecipe.All.Select(r => r.Id)).Append(MiniLmSquadRecipe.Id).Append(BidafSquadRecipe.Id).Append(CorefRecipe.Id));
         var model = new Option<string>("--model") { Description = $"Model id to train ({ids}).", Required = true };
         var data = new Option<string>("--data") { Description = "Folder of the shared datasets.", DefaultValueFactory = _ => RepositoryPaths.SharedData };
         var output = new Option<string>("--output") { Description = "Where model folders go.", DefaultValueFactory = _ => RepositoryPaths.Models };
@@ -25,6 +25,7 @@ static class TrainCommand
         var nerOptions = NerRecipe.AddOptions(command);
         var mlmOptions = MaskedLmRecipe.AddOptions(command);
         var miniLmOptions = MiniLmRecipe.AddOptions(command);
+        var corefOptions = CorefRecipe.AddOptions(command);
         command.SetAction(parse =>
         {
             var id = parse.GetValue(model)!;
@@ -36,6 +37,8 @@ static class TrainCommand
                 return MaskedLmRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), mlmOptions);
             if (id == MiniLmSquadRecipe.Id)
                 return MiniLmSquadRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), miniLmOptions);
+            if (id == CorefRecipe.Id)
+                return CorefRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), corefOptions, nerOptions);
             if (id == BidafSquadRecipe.Id)
                 return BidafSquadRecipe.Train(parse, parse.GetValue(data)!, parse.GetValue(output)!, new(epochs, hidden, rate, dropout, batch, seed), miniLmOptions, nerOptions);
             if (MiniLmRecipe.All.FirstOrDefault(r => r.Id == id) is { } miniLm)

@@ -69,7 +69,7 @@ public sealed class HotFlip : Attacker
         while (!Reached(now) && steps.Count < maxFlips)
         {
             cancellation.ThrowIfCancellationRequested();
-            var protectedOrFlipped = flipped.Select((f, p) => f || Predictor.IsProtected(current, input.Fields[field].Name, p)).ToArray();
+            var protectedOrFlipped = flipped.Select((f, p) => f || predictor.Protects(current, input.Fields[field].Name, p)).ToArray();
             var choice = Choose(predictor, current.Input.Fields[field], pass.Fields[0][field], matrix, valid, protectedOrFlipped, sign, options.Joint!.Value);
             if (choice is not var (position, word)) break;
             var before = current.Input.Fields[field].Tokens[position].Text;

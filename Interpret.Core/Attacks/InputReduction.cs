@@ -71,7 +71,7 @@ public sealed class InputReduction : Attacker
                 if (tokens.Count <= 1) continue;
                 var gradient = pass.Fields[i][field];
                 var name = input.Fields[field].Name;
-                var removable = Enumerable.Range(0, tokens.Count).Where(p => !IsIgnored(tokens[p].Text) && !Predictor.IsProtected(candidate.Labeled, name, p))
+                var removable = Enumerable.Range(0, tokens.Count).Where(p => !IsIgnored(tokens[p].Text) && !predictor.Protects(candidate.Labeled, name, p))
                     .Select(p => (Position: p, Norm: gradient.NormOf(p))).OrderBy(x => x.Norm).Take(beamSize);
                 foreach (var (position, norm) in removable)
                     expansions.Add((Remove(predictor, candidate, field, position, name), norm));

@@ -44,6 +44,9 @@ public static class ModelFolder
             Methods.MethodNames.All, manifest.Metrics.GetValueOrDefault("dev"));
         Vocabulary Words() => Vocabulary.Load(Path.Combine(directory, VocabularyFile));
         limits ??= InputLimits.Default;
+        // Coreference reads whole documents: its manifest's limit (512) applies, not the general token limit.
+        if (manifest.Architecture.Name == CorefSpec.Name)
+            return new CoreferencePredictor(info, CorefModelFolder.Load(directory, manifest), limits, manifest.Tokenization.MaxTokens);
         limits = limits with { MaxTokens = Math.Min(limits.MaxTokens, manifest.Tokenization.MaxTokens) };
         return manifest.Architecture.Name switch
         {

@@ -65,6 +65,10 @@ public abstract class Predictor : IDisposable
     public static bool IsProtected(LabeledInstance labeled, string field, int position) =>
         labeled.Label.Field == field && labeled.Label.Start is { } start && labeled.Label.End is { } end && position >= start && position < end;
 
+    /// <summary>What attacks ask: <see cref="IsProtected"/> unless the predictor's labels point at more than one span
+    /// (a coreference cluster's mentions).</summary>
+    public virtual bool Protects(LabeledInstance labeled, string field, int position) => IsProtected(labeled, field, position);
+
     /// <summary>The field an attack changes: the <c>field</c> option, else the model's default
     /// (<see cref="DefaultAttackedField"/>).</summary>
     public int AttackedField(TextInstance input, string? requested) =>
