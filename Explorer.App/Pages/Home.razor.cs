@@ -95,8 +95,8 @@ public partial class Home : IAsyncDisposable
     string ResultMethod => _current is null ? "" : ResultText.Method(_current);
 
     /// <summary>Why Run is off for an input the page can already judge: a field over the length limit.</summary>
-    string? RunBlocked => Model is { } model && model.InputFields.FirstOrDefault(f => _values.GetValueOrDefault(f)?.Length > Options.Value.MaxCharacters) is { } field
-        ? $"Run is off: the {field} is over the limit of {Options.Value.MaxCharacters:N0} characters."
+    string? RunBlocked => Model is { } model && model.InputFields.FirstOrDefault(f => _values.GetValueOrDefault(f)?.Length > Options.Value.MaxCharacters) is { } tooLong
+        ? $"Run is off: the {tooLong} is over the limit of {Options.Value.MaxCharacters:N0} characters."
         : null;
 
     /// <summary>The cost of the run as it is set up now, against the server's per-request budget; recomputed on each

@@ -33,7 +33,7 @@ public sealed class ExplorerStateTests(ExplorerAppFixture app)
 
         // Over the length limit: Run is off and says why, before any click.
         await explorer.TypeInputAsync("text", new string('a', 5_001));
-        await Assertions.Expect(explorer.Page.Locator("#run-blocked")).ToContainTextAsync("over the limit of 5,000 characters");
+        await Assertions.Expect(explorer.Page.Locator("#run-blocked")).ToContainTextAsync("Run is off: the text is over the limit of 5,000 characters.");
         Assert.True(await explorer.RunButton.IsDisabledAsync());
         await explorer.AssertAccessibleAsync("run blocked");
     }
