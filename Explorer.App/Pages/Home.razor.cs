@@ -75,6 +75,8 @@ public partial class Home : IAsyncDisposable
     /// <summary>The request that made <see cref="_current"/>, as sent (for its curl command).</summary>
     MethodRequest? _currentRequest;
     string? _error;
+    /// <summary>The input field <see cref="_error"/> concerns, if any: its box is marked too.</summary>
+    string? _errorField;
     string? _notice;
     bool _disposed;
     /// <summary>A run's first record is on screen: bring the result into view once after that render.</summary>
@@ -87,6 +89,7 @@ public partial class Home : IAsyncDisposable
     bool Busy => _state is RunState.Queued or RunState.Running;
     bool IsTagger => Model is { } model && EntityChoice.IsTagger(model);
     bool IsMaskedLm => Model is { } model && MaskChoice.IsMaskedLm(model);
+    bool IsCoreference => Model?.Task == "coreference";
     bool HasAttention => Model is { } model && Catalog.Get(model.Id) is IAttentionPredictor;
     IReadOnlyList<ModelInfo> CompareCandidates => Model is { } model ? CompareChoice.Candidates(model, _models) : [];
     bool IsAttack => MethodGuide.Of(_method).IsAttack;
@@ -255,7 +258,7 @@ public partial class Home : IAsyncDisposable
         }
         catch (Exception e) when (e is InputException or UnknownNameException)
         {
-            _error = e.Message;
+            ShowError(e);
             return;
         }
         _predicting = true;
@@ -282,7 +285,10 @@ public partial class Home : IAsyncDisposable
         }
     }
 
-    void ClearMessages() => (_error, _notice) = (null, null);
+    void ClearMessages() => (_error, _errorField, _notice) = (null, null, null);
+
+    /// <summary>An error for the user, beside Run, and on the input box it concerns when it names one.</summary>
+    void ShowError(Exception e) => (_error, _errorField) = (e.Message, (e as InputException)?.Field);
 
     /// <summary>An attack's adversarial or reduced text goes into the input boxes, ready to predict or explain.</summary>
     void UseAsInput(IReadOnlyDictionary<string, string> values)
@@ -319,7 +325,7 @@ public partial class Home : IAsyncDisposable
         }
         catch (Exception e) when (e is InputException or UnknownNameException)
         {
-            _error = e.Message;
+            ShowError(e);
             return;
         }
 
@@ -362,7 +368,8 @@ public partial class Home : IAsyncDisposable
         }
         catch (Exception e) when (e is InputException or QueueFullException or JobTimeoutException)
         {
-            (_state, _error) = (RunState.Failed, e.Message);
+            _state = RunState.Failed;
+            ShowError(e);
             if (e is QueueFullException) Metrics.Refused("queue-full");
             if (e is JobTimeoutException) Metrics.Refused("timeout");
             if (e is OverBudgetException) Metrics.Refused("over-budget");

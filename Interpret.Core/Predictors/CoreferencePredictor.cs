@@ -58,9 +58,9 @@ public sealed class CoreferencePredictor : Predictor
         var text = input.GetValueOrDefault(FieldName);
         _limits.CheckText(FieldName, text);
         var tokens = TextTokenizer.Tokenize(text!);
-        if (tokens.Count == 0) throw new InputException($"The '{FieldName}' field has no tokens.");
+        if (tokens.Count == 0) throw new InputException($"The '{FieldName}' field has no tokens.", FieldName);
         if (tokens.Count > _maxTokens)
-            throw new InputException($"The '{FieldName}' field has {tokens.Count:N0} tokens; {Info.Id} reads documents of at most {_maxTokens:N0} tokens.");
+            throw new InputException($"The '{FieldName}' field has {tokens.Count:N0} tokens; {Info.Id} reads documents of at most {_maxTokens:N0} tokens.", FieldName);
         return new TextInstance([new Field(FieldName, text!, tokens)]);
     }
 

@@ -8,13 +8,13 @@ public sealed record InputLimits(int MaxCharacters = 5_000, int MaxTokens = 256)
     public void CheckText(string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-            throw new InputException($"The '{field}' field is empty; type some text to interpret.");
+            throw new InputException($"The '{field}' field is empty; type some text to interpret.", field);
         if (!HasVisibleCharacter(text))
-            throw new InputException($"The '{field}' field has no visible characters (only spaces, control or zero-width characters); type some text to interpret.");
+            throw new InputException($"The '{field}' field has no visible characters (only spaces, control or zero-width characters); type some text to interpret.", field);
         if (text.Length > MaxCharacters)
-            throw new InputException($"The '{field}' field has {text.Length:N0} characters; the limit is {MaxCharacters:N0}.");
+            throw new InputException($"The '{field}' field has {text.Length:N0} characters; the limit is {MaxCharacters:N0}.", field);
         if (UnpairedSurrogate(text) is { } at)
-            throw new InputException($"The '{field}' field is not valid Unicode: an unpaired surrogate U+{(int)text[at]:X4} at character {at:N0}.");
+            throw new InputException($"The '{field}' field is not valid Unicode: an unpaired surrogate U+{(int)text[at]:X4} at character {at:N0}.", field);
     }
 
     /// <summary>Text of only zero-width, control or format characters (NUL, U+200B, U+200D, RTL marks) would reach a
@@ -41,7 +41,7 @@ public sealed record InputLimits(int MaxCharacters = 5_000, int MaxTokens = 256)
 
     public void CheckTokens(string field, int count)
     {
-        if (count == 0) throw new InputException($"The '{field}' field has no tokens.");
-        if (count > MaxTokens) throw new InputException($"The '{field}' field has {count:N0} tokens; the limit is {MaxTokens:N0}.");
+        if (count == 0) throw new InputException($"The '{field}' field has no tokens.", field);
+        if (count > MaxTokens) throw new InputException($"The '{field}' field has {count:N0} tokens; the limit is {MaxTokens:N0}.", field);
     }
 }

@@ -66,7 +66,7 @@ public sealed class ReadingComprehensionPredictor : Predictor
             _limits.CheckText(name, text);
             var tokens = _tokenize(text!, f);
             if (f == Question) _limits.CheckTokens(name, tokens.Count);
-            else if (tokens.Count == 0) throw new InputException($"The '{name}' field has no tokens.");
+            else if (tokens.Count == 0) throw new InputException($"The '{name}' field has no tokens.", name);
             else if (tokens.Count > _maxPassageTokens)
                 throw new InputException($"The passage has {tokens.Count:N0} tokens; {Info.Id} reads at most {_maxPassageTokens:N0}.");
             return new Field(name, text!, tokens);

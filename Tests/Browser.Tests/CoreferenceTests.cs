@@ -40,6 +40,13 @@ public sealed class CoreferenceTests(ExplorerAppFixture app, ITestOutputHelper o
         Assert.Equal(last.ToString(System.Globalization.CultureInfo.InvariantCulture), await explorer.Result.GetAttributeAsync("data-instance"));
         Assert.Equal(Sentence.Split(' ').Length + 1, await explorer.SaliencyTokens.CountAsync()); // PTB splits "late."
 
+        // What would make "she" link to the nurse: the target cluster typed as token spans.
+        await explorer.Page.Locator("#option-target").FillAsync("3-5,6-7");
+        await explorer.Page.Locator("#option-target").PressAsync("Tab");
+        await explorer.ClickRunAsync();
+        await explorer.Page.Locator("#result[data-complete='true'] .saliency-instance[data-label='the nurse = she']").WaitForAsync();
+        await explorer.ScreenshotAsync("coreference-target-nurse");
+
         // The API's HotFlip on that cluster flips no token inside a predicted mention.
         var attack = await app.Api.AttackAsync(Model, "hotflip", new Dictionary<string, string> { ["text"] = Sentence },
             new MethodOptions { Instance = last, MaxFlips = 3 });

@@ -29,6 +29,9 @@ public sealed class ExplorerStateTests(ExplorerAppFixture app)
         var box = (await error.BoundingBoxAsync())!;
         Assert.True(box.Y >= 0 && box.Y + box.Height <= 900, $"the error is at y = {box.Y}..{box.Y + box.Height}, outside the 900 px viewport");
         Assert.True(await explorer.RunButton.IsVisibleAsync());
+        // The box the error concerns says it too.
+        await Assertions.Expect(explorer.Page.Locator(".mud-input-control:has(#input-text) .mud-input-helper-text"))
+            .ToContainTextAsync("The 'text' field is empty");
         await explorer.ScreenshotAsync("error-beside-run");
 
         // Over the length limit: Run is off and says why, before any click.
@@ -96,8 +99,9 @@ public sealed class ExplorerStateTests(ExplorerAppFixture app)
         Assert.NotEmpty(flips);
 
         await explorer.Result.Locator("button.use-as-input").ClickAsync();
+        // The box changes once the circuit's answer arrives.
+        await Assertions.Expect(explorer.Page.Locator("#input-text")).Not.ToHaveValueAsync(Inputs.Sentence);
         var text = await explorer.Page.Locator("#input-text").InputValueAsync();
-        Assert.NotEqual(Inputs.Sentence, text);
         Assert.All(flips, f => Assert.Contains(f.After!, text));
         await explorer.ScreenshotAsync("attack-used-as-input");
     }
