@@ -57,25 +57,7 @@ public sealed class BiLstmCrfTagger : Module<Tensor, Tensor, Tensor>, ITokenEmbe
         get
         {
             lock (_matrixLock)
-            {
-                if (_embeddingMatrix is null)
-                {
-                    using var scope = NewDisposeScope();
-                    using var _ = no_grad();
-                    var tokens = Lexicon.Tokens.Tokens;
-                    var rows = new List<Tensor>();
-                    for (int from = 0; from < tokens.Count; from += 4096)
-                    {
-                        var chunk = tokens.Skip(from).Take(4096).Select(t => (IReadOnlyList<string>)[t]).ToList();
-                        rows.Add(embedder.call(Lexicon.Encode(chunk)).squeeze(1));
-                    }
-                    var matrix = cat(rows, 0);
-                    // Padding's row is the embedder's output for an all-padding position (zeros), not for its spelling.
-                    matrix[Text.Vocabulary.PaddingId] = zeros_like(matrix[Text.Vocabulary.PaddingId]);
-                    _embeddingMatrix = matrix.DetachFromDisposeScope();
-                }
-                return _embeddingMatrix;
-            }
+                return _embeddingMatrix ??= LexiconEmbeddings.Matrix(embedder, Lexicon);
         }
     }
 
