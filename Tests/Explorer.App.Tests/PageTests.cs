@@ -38,7 +38,7 @@ public sealed class PageTests(ExplorerFactory factory)
     [InlineData("/app.css", "text/css")]
     [InlineData("/favicon.svg", "image/svg+xml")]
     [InlineData("/_content/MudBlazor/MudBlazor.min.css", "text/css")]
-    [InlineData("/_content/Components/Components.bundle.scp.css", "text/css")]
+    [InlineData("/_content/Interpret.Components/Interpret.Components.bundle.scp.css", "text/css")]
     [InlineData("/Explorer.App.styles.css", "text/css")]
     [InlineData("/_framework/blazor.web.js", "text/javascript")]
     public async Task The_web_root_and_the_static_web_assets_are_served(string url, string type)
