@@ -20,17 +20,14 @@ public sealed class BiLstmCrfTagger : Module<Tensor, Tensor, Tensor>, ITokenEmbe
     readonly Linear tagScores;
     readonly ConditionalRandomField crf;
 
-    readonly object _matrixLock = new();
-    Tensor? _embeddingMatrix;
+    readonly LexiconEmbeddings _hotFlipTable;
 
     public BiLstmCrfConfig Config { get; }
     public NerLexicon Lexicon { get; }
 
     public BiLstmCrfTagger(BiLstmCrfConfig config, NerLexicon lexicon) : base(nameof(BiLstmCrfTagger))
     {
-        if (lexicon.Words.Count != config.Words || lexicon.CharacterCount != config.Characters || lexicon.MaxCharacters != config.MaxCharacters)
-            throw new ArgumentException($"The lexicon ({lexicon.Words.Count} words, {lexicon.CharacterCount} characters, {lexicon.MaxCharacters} per token) " +
-                $"does not fit the configuration ({config.Words}, {config.Characters}, {config.MaxCharacters}).");
+        lexicon.RequireFits(config.Words, config.Characters, config.MaxCharacters);
         Config = config;
         Lexicon = lexicon;
         embedder = new NerTokenEmbedder(config);
@@ -41,6 +38,7 @@ public sealed class BiLstmCrfTagger : Module<Tensor, Tensor, Tensor>, ITokenEmbe
         tagScores = Linear(2L * config.HiddenSize, config.Tags);
         crf = new ConditionalRandomField(config.Tags);
         RegisterComponents();
+        _hotFlipTable = new LexiconEmbeddings(embedder, lexicon);
     }
 
     public Module<Tensor, Tensor> TokenEmbedder => embedder;
@@ -52,27 +50,13 @@ public sealed class BiLstmCrfTagger : Module<Tensor, Tensor, Tensor>, ITokenEmbe
     /// (word ⊕ case ⊕ characters), as AllenNLP Interpret builds HotFlip's matrix for character-level embedders.
     /// Computed once per model (eval mode, no gradient) and kept; reset when the model is trained again.
     /// </summary>
-    public Tensor EmbeddingMatrix
-    {
-        get
-        {
-            lock (_matrixLock)
-                return _embeddingMatrix ??= LexiconEmbeddings.Matrix(embedder, Lexicon);
-        }
-    }
+    public Tensor EmbeddingMatrix => _hotFlipTable.Matrix;
 
     /// <summary>Sets dropout off for inference. The HotFlip matrix is computed from the weights at its first use.</summary>
     public void Freeze() => eval();
 
     /// <summary>Training changes the weights, so the cached HotFlip matrix is dropped.</summary>
-    public void ForgetEmbeddingMatrix()
-    {
-        lock (_matrixLock)
-        {
-            _embeddingMatrix?.Dispose();
-            _embeddingMatrix = null;
-        }
-    }
+    public void ForgetEmbeddingMatrix() => _hotFlipTable.Forget();
 
     /// <param name="ids">[batch, time, 2 + maxChars] int64 from <see cref="NerLexicon.Encode(IReadOnlyList{IReadOnlyList{string}})"/></param>
     /// <param name="mask">[batch, time] bool, true on real tokens</param>

@@ -23,17 +23,14 @@ public sealed class BidafModel : Module<Tensor, Tensor, Tensor, Tensor, Tensor>,
     readonly Linear startScore;
     readonly Linear endScore;
 
-    readonly object _matrixLock = new();
-    Tensor? _embeddingMatrix;
+    readonly LexiconEmbeddings _hotFlipTable;
 
     public BidafConfig Config { get; }
     public NerLexicon Lexicon { get; }
 
     public BidafModel(BidafConfig config, NerLexicon lexicon) : base(nameof(BidafModel))
     {
-        if (lexicon.Words.Count != config.Words || lexicon.CharacterCount != config.Characters || lexicon.MaxCharacters != config.MaxCharacters)
-            throw new ArgumentException($"The lexicon ({lexicon.Words.Count} words, {lexicon.CharacterCount} characters, {lexicon.MaxCharacters} per token) " +
-                $"does not fit the configuration ({config.Words}, {config.Characters}, {config.MaxCharacters}).");
+        lexicon.RequireFits(config.Words, config.Characters, config.MaxCharacters);
         if (config.ModellingLayers < 1) throw new ArgumentException("BiDAF needs at least one modelling layer.");
         Config = config;
         Lexicon = lexicon;
@@ -49,6 +46,7 @@ public sealed class BidafModel : Module<Tensor, Tensor, Tensor, Tensor, Tensor>,
         startScore = Linear(10L * h, 1);
         endScore = Linear(10L * h, 1);
         RegisterComponents();
+        _hotFlipTable = new LexiconEmbeddings(embedder, lexicon);
     }
 
     public Module<Tensor, Tensor> TokenEmbedder => embedder;
@@ -57,26 +55,12 @@ public sealed class BidafModel : Module<Tensor, Tensor, Tensor, Tensor, Tensor>,
 
     /// <summary>[vocabulary, dim]: every entry of <see cref="NerLexicon.Tokens"/> run alone through the token embedder
     /// (the layer the predictor hooks), as HotFlip needs for character-aware embedders. Computed once, in eval mode.</summary>
-    public Tensor EmbeddingMatrix
-    {
-        get
-        {
-            lock (_matrixLock)
-                return _embeddingMatrix ??= LexiconEmbeddings.Matrix(embedder, Lexicon);
-        }
-    }
+    public Tensor EmbeddingMatrix => _hotFlipTable.Matrix;
 
     public void Freeze() => eval();
 
     /// <summary>Training changes the weights, so the cached HotFlip matrix is dropped.</summary>
-    public void ForgetEmbeddingMatrix()
-    {
-        lock (_matrixLock)
-        {
-            _embeddingMatrix?.Dispose();
-            _embeddingMatrix = null;
-        }
-    }
+    public void ForgetEmbeddingMatrix() => _hotFlipTable.Forget();
 
     /// <summary>The question's tokens, then the passage's, through the token embedder (one call each), then the rest.</summary>
     public Tensor SpanScores(IReadOnlyList<IReadOnlyList<string>> questions, IReadOnlyList<IReadOnlyList<string>> passages)

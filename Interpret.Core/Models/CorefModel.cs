@@ -34,8 +34,7 @@ public sealed class CorefModel : Module<Tensor, Tensor, Tensor>, ITokenEmbedding
     readonly Dropout pairDropout;
     readonly Linear pairOutput;
 
-    readonly object _matrixLock = new();
-    Tensor? _embeddingMatrix;
+    readonly LexiconEmbeddings _hotFlipTable;
 
     public CorefConfig Config { get; }
     public NerLexicon Lexicon { get; }
@@ -44,9 +43,7 @@ public sealed class CorefModel : Module<Tensor, Tensor, Tensor>, ITokenEmbedding
 
     public CorefModel(CorefConfig config, NerLexicon lexicon) : base(nameof(CorefModel))
     {
-        if (lexicon.Words.Count != config.Words || lexicon.CharacterCount != config.Characters || lexicon.MaxCharacters != config.MaxCharacters)
-            throw new ArgumentException($"The lexicon ({lexicon.Words.Count} words, {lexicon.CharacterCount} characters, {lexicon.MaxCharacters} per token) " +
-                $"does not fit the configuration ({config.Words}, {config.Characters}, {config.MaxCharacters}).");
+        lexicon.RequireFits(config.Words, config.Characters, config.MaxCharacters);
         Config = config;
         Lexicon = lexicon;
         embedder = new NerTokenEmbedder(config.Words, config.WordDim, config.CaseDim, config.Characters, config.CharDim, config.CharFilters, config.CharKernel);
@@ -66,6 +63,7 @@ public sealed class CorefModel : Module<Tensor, Tensor, Tensor>, ITokenEmbedding
         pairDropout = Dropout(config.Dropout);
         pairOutput = Linear(config.FfnnSize, 1);
         RegisterComponents();
+        _hotFlipTable = new LexiconEmbeddings(embedder, lexicon);
     }
 
     public Module<Tensor, Tensor> TokenEmbedder => embedder;
@@ -73,25 +71,11 @@ public sealed class CorefModel : Module<Tensor, Tensor, Tensor>, ITokenEmbedding
 
     /// <summary>[vocabulary, dim]: every entry of <see cref="NerLexicon.Tokens"/> alone through the token embedder
     /// (HotFlip's table), computed once in eval mode and kept until training changes the weights.</summary>
-    public Tensor EmbeddingMatrix
-    {
-        get
-        {
-            lock (_matrixLock)
-                return _embeddingMatrix ??= LexiconEmbeddings.Matrix(embedder, Lexicon);
-        }
-    }
+    public Tensor EmbeddingMatrix => _hotFlipTable.Matrix;
 
     public void Freeze() => eval();
 
-    public void ForgetEmbeddingMatrix()
-    {
-        lock (_matrixLock)
-        {
-            _embeddingMatrix?.Dispose();
-            _embeddingMatrix = null;
-        }
-    }
+    public void ForgetEmbeddingMatrix() => _hotFlipTable.Forget();
 
     /// <param name="ids">[batch, time, columns] from <see cref="NerLexicon.Encode(IReadOnlyList{IReadOnlyList{string}})"/></param>
     /// <param name="mask">[batch, time] bool, true on real tokens</param>

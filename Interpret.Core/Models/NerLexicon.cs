@@ -42,6 +42,14 @@ public sealed class NerLexicon
     public int MaxCharacters { get; }
     public int Columns => FixedColumns + MaxCharacters;
 
+    /// <summary>Throws unless a model configured for these table sizes can read this lexicon's ids.</summary>
+    public void RequireFits(int words, int characters, int maxCharacters)
+    {
+        if (Words.Count != words || CharacterCount != characters || MaxCharacters != maxCharacters)
+            throw new ArgumentException($"The lexicon ({Words.Count} words, {CharacterCount} characters, {MaxCharacters} per token) " +
+                $"does not fit the configuration ({words}, {characters}, {maxCharacters}).");
+    }
+
     static string Normalise(string text) => text is "``" or "''" ? "\"" : text;
 
     public static string WordKey(string text) => Normalise(text).ToLowerInvariant();
