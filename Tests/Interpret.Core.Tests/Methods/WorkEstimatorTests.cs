@@ -19,6 +19,7 @@ public class WorkEstimatorTests
         { MethodNames.SmoothGradient, """{"samples": 5, "chunk": 2}""" },
         { MethodNames.HotFlip, """{"maxFlips": 2}""" },
         { MethodNames.HotFlip, """{"target": "negative", "maxFlips": 3, "joint": true}""" },
+        { MethodNames.HotFlip, """{"objective": "logit", "maxFlips": 2}""" },
         { MethodNames.InputReduction, """{"beamSize": 2}""" },
         { MethodNames.InputReduction, "{}" },
     };
